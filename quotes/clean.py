@@ -1,0 +1,155 @@
+"""Stage 2 — clean text: the body as paragraphs of plain text.
+
+Offsets of quotes refer to the text built here, so it must be stable: the same
+body always gives the same text.  Paragraphs are joined with one newline.
+Image captions, scripts, share widgets, promos and datelines are dropped;
+an editor line becomes metadata.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import regex
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .rules import table
+
+# Elements whose text is never article text.
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "figure", "figcaption", "img", "picture", "video", "audio", "source", "nav", "header",
+    "footer", "aside", "form", "button", "input", "select", "textarea", "small", "head", "title",
+    "meta", "link", "hr",
+}
+# Class names (substrings) marking captions, promos and widgets.
+_DROP_CLASS = re.compile(
+    r"img_descr|.*caption.*|share.*|.*-share|social.*|appendQr.*|qrcode.*|related.*|advert.*|ads?|dfp.*"
+    r"|promo|.*-promo|promo-.*|element-(hidden|invisible)|author-info|byline|comments?|comment-.*|entry-meta|post-meta|cat-links|tags?-links|sharedaddy",
+    re.I,
+)
+# Containers that hold the article proper in blog and CMS pages.
+_CONTENT_CLASS = ("entry-content", "article-content", "post-content", "article-body", "content-body")
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "pre", "center", "body", "html",
+}
+_SPACE = regex.compile(r"[ \t\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
+_CJK_GAP = regex.compile(r"(?<=[\p{Han}，。；：！？、“”「」『』（）])\s+|\s+(?=[\p{Han}，。；：！？、“”「」『』（）])")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|~~|`)")
+_MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S)|\d+\.\s+(?=\D))")
+
+
+@dataclass
+class CleanText:
+    """The article's clean text and what was taken out of it as metadata."""
+
+    paragraphs: list[str]
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def clean_body(body: str, body_format: str) -> CleanText:
+    """Turn an HTML or markdown body into clean paragraphs."""
+    blocks = _html_blocks(body) if body_format == "html" else _markdown_blocks(body)
+    return _filter(blocks)
+
+
+def normalise(text: str) -> str:
+    """One paragraph's text: entities decoded, odd spaces folded, no spaces next to CJK."""
+    text = html.unescape(text)
+    text = _SPACE.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text)
+
+
+def _html_blocks(body: str) -> list[str]:
+    soup = BeautifulSoup(body, "lxml")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        node.extract()
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append("".join(current))
+            current.clear()
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                current.append(str(child).replace("\n", " "))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in _DROP_TAGS or _is_noise_element(child):
+                continue
+            if name == "br":
+                flush()
+                continue
+            block = name in _BLOCK_TAGS
+            if block:
+                flush()
+            walk(child)
+            if block:
+                flush()
+
+    root = next((found for cls in _CONTENT_CLASS if (found := soup.find(class_=cls))), soup)
+    walk(root)
+    flush()
+    return out
+
+
+def _is_noise_element(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    names = list(attrs.get("class", []) or []) + ([attrs["id"]] if isinstance(attrs.get("id"), str) else [])
+    if any(_DROP_CLASS.fullmatch(name) for name in names):
+        return True
+    return any(key.startswith("data-selfpromo") for key in attrs)
+
+
+def _markdown_blocks(body: str) -> list[str]:
+    """Markdown paragraphs; blocks that carry HTML are parsed as HTML."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", body):
+        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", block):
+            continue
+        if re.search(r"<(p|div|br|span|section|figure|img)\b", block, re.I):
+            out.extend(_html_blocks(block))
+            continue
+        lines = [_MD_PREFIX.sub("", line) for line in block.splitlines()]
+        text = " ".join(line for line in lines if line.strip())
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_MARKS.sub("", text).replace("\\|", "|").replace("\\*", "*").replace("\\_", "_")
+        out.append(text)
+    return out
+
+
+def _filter(blocks: list[str]) -> CleanText:
+    noise = [re.compile(row["pattern"]) for row in table("noise")]
+    meta_rules = [(re.compile(row["pattern"]), row["field"]) for row in table("metadata_lines")]
+    paragraphs: list[str] = []
+    metadata: dict[str, str] = {}
+    for block in blocks:
+        text = normalise(block)
+        if not text or not regex.search(r"[\p{L}\p{N}]", text):
+            continue
+        for pattern, name in meta_rules:
+            m = pattern.match(text)
+            if m:
+                metadata.setdefault(name, m.group("value").strip())
+                break
+        else:
+            if not any(p.search(text) for p in noise):
+                paragraphs.append(text)
+    return CleanText(paragraphs, metadata)

@@ -1,0 +1,413 @@
+"""Find every quotation in an article's clean text and attribute it.
+
+This composes the stages: quote spans and cues (:mod:`quotes.find`), subject
+spans, and speaker resolution (:mod:`quotes.speakers`).  The article is read
+once, front to back, because pronouns and descriptions refer backwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import find
+from .find import MASK, Cue, Span
+from .rules import table, words
+from .script import simplified
+from .speakers import Registry, Resolution
+
+_HAN = regex.compile(r"\p{Han}")
+_TRAIL = " \t，,。：:；;、"
+_STATEMENT_PUNCT = set("，。！？,.!?…；;")
+_HEADLINE = regex.compile(r"^(?P<x>[^：:\s]{2,12})[：:](?P<y>.+)$")
+
+
+@dataclass
+class Quote:
+    """One quotation: offsets index the article text (the title when ``paragraph`` is 0)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: str
+    speaker_as_written: str
+    role: str
+    cue: str
+    paragraph: int
+    confidence: float
+
+
+@cache
+def _frames() -> tuple[tuple[regex.Pattern, str], ...]:
+    return tuple((regex.compile(row["pattern"]), row["cue"]) for row in table("frames"))
+
+
+@cache
+def _content_stop() -> regex.Pattern:
+    alts = "|".join(map(re.escape, words("content_stops")))
+    return regex.compile(rf"[，,](?={alts})")
+
+
+@cache
+def _pronoun_words() -> frozenset[str]:
+    return frozenset(words("pronouns"))
+
+
+def _han_count(s: str) -> int:
+    return len(_HAN.findall(s))
+
+
+class _Reader:
+    """State of one pass over one article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.shadow = simplified(text)
+        self.spans = find.quote_spans(self.shadow)
+        self.masked = find.mask_spans(self.shadow, self.spans)
+        self.cues = find.find_cues(self.masked)
+        self.cue_starts = [c.start for c in self.cues]
+        self.span_by_open = {s.open: s for s in self.spans}
+        self.registry = Registry()
+        self.registry.scan(self.shadow)
+        self.paras = find.paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.quotes: list[Quote] = []
+        self.claimed_spans: set[int] = set()
+        self.consumed_cues: set[int] = set()
+        self.claimed_to = -1  # end of the last indirect content
+        self.sentence_speaker: tuple[int, Resolution] | None = None
+        self.last_quote_para = -10
+
+    # -- helpers -----------------------------------------------------------
+    def para_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+    def para_end(self, pos: int) -> int:
+        return self.paras[self.para_of(pos)][1]
+
+    def sentence_start(self, pos: int) -> int:
+        floor = self.paras[self.para_of(pos)][0]
+        i = pos - 1
+        while i >= floor and self.masked[i] not in find.SENTENCE_END:
+            i -= 1
+        return i + 1
+
+    def emit(self, kind: str, start: int, end: int, res: Resolution, written: str, cue: str, confidence: float) -> None:
+        while end > start and self.text[end - 1] in _TRAIL:
+            end -= 1
+        while start < end and self.text[start] in " \t":
+            start += 1
+        if end <= start:
+            return
+        para = self.para_of(start)
+        self.quotes.append(Quote(kind, start, end, self.text[start:end], res.speaker, written, res.role, cue, para + 1, round(confidence, 2)))
+        self.last_quote_para = para
+        self.sentence_speaker = (self.sentence_start(start), res)
+
+    def cue_at(self, pos: int) -> Cue | None:
+        i = bisect.bisect_left(self.cue_starts, pos)
+        return self.cues[i] if i < len(self.cues) and self.cues[i].start == pos else None
+
+    def subject(self, cue_start: int) -> tuple[str, str, int]:
+        """(simplified subject, subject as written, its start) before a cue."""
+        floor = self.paras[self.para_of(cue_start)][0]
+        cs = find.clause_start(self.masked, cue_start, floor)
+        clause = self.shadow[cs:cue_start]
+        for pattern, _ in _frames():
+            m = pattern.search(clause)
+            if m and m.group("speaker") and "援引" in pattern.pattern:
+                inner = m.group("speaker")
+                h, e = find.subject_of(inner)
+                start = cs + m.start("speaker") + h
+                return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
+        h, e = find.subject_of(clause)
+        return clause[h:e], self.text[cs + h:cs + e], cs + h
+
+    def resolve(self, subject: str, written: str, at: int) -> tuple[Resolution | None, str]:
+        """Resolve a subject; an empty one inherits the sentence's speaker."""
+        if subject:
+            return self.registry.resolve(subject), "explicit"
+        if self.sentence_speaker and self.sentence_speaker[0] == self.sentence_start(at):
+            return self.sentence_speaker[1], "inherited"
+        return None, ""
+
+    def statement_span(self, pos: int) -> Span | None:
+        """The quote span opening at ``pos`` if it reads as a whole statement."""
+        span = self.span_by_open.get(pos)
+        if span is None or span.open in self.claimed_spans:
+            return None
+        inner = self.shadow[span.open + 1:span.close].strip()
+        if not inner:
+            return None
+        after = span.close + 1
+        while after < len(self.masked) and self.masked[after] == " ":
+            after += 1
+        ends = after >= self.para_end(pos) or self.masked[after] in "。！？；!?;…\n"
+        punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？")
+        if ends or (punct and self.masked[after] in "，,"):
+            return span
+        return None
+
+    # -- the pass ----------------------------------------------------------
+    def run(self) -> list[Quote]:
+        events = sorted([(c.start, 1, c) for c in self.cues] + [(s.open, 0, s) for s in self.spans]
+                        + [(i + 1, -1, None) for i, ch in enumerate(self.masked) if ch in find.CLAUSE_END]
+                        + [(0, -1, None)], key=lambda e: (e[0], e[1]))
+        for pos, order, item in events:
+            if order == -1:
+                self.registry.note_clause(self._clause_head(pos))
+            elif order == 0:
+                self.on_span(item)
+            else:
+                self.on_cue(item)
+        return self.quotes
+
+    def _clause_head(self, pos: int) -> str:
+        end = pos
+        while end < len(self.masked) and end - pos < 20 and self.masked[end] not in find.CLAUSE_END:
+            end += 1
+        clause = self.shadow[pos:end]
+        h, _ = find.subject_of(clause) if clause else (0, 0)
+        return clause[h:]
+
+    def on_cue(self, cue: Cue) -> None:
+        if cue.start in self.consumed_cues:
+            return
+        inside = cue.start < self.claimed_to
+        subject, written, at = self.subject(cue.start)
+        if inside and subject and subject not in _pronoun_words():
+            return  # speech reported inside someone's reported speech
+        frame = self._frame(cue)
+        if frame:
+            return
+        after = cue.end
+        cue_label = cue.word
+        if cue.strength == "recipient":
+            after, cue_label = self._past_recipient(cue)
+            if after < 0:
+                return
+        elif cue.strength == "weak" and cue.word in {r["word"] for r in table("verbs")} and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
+            return
+        res, how = self.resolve(subject, written, cue.start)
+        if res is None:
+            return
+        start = find.content_start(self.masked, after)
+        confidence = {"explicit": 0.9, "inherited": 0.75}[how] - (0.15 if res.how in ("pronoun", "description", "role") else 0)
+        span = self.statement_span(start)
+        if span is not None:
+            self.claimed_spans.add(span.open)
+            self.emit("direct", span.open + 1, span.close, res, written or subject, cue_label, confidence)
+            self._follow_on(span, res, written, cue_label, confidence)
+            return
+        if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
+            self._reverse(cue, res, written, cue_label, confidence - 0.1)
+            return
+        end = self._content_end(start)
+        content = self.shadow[start:end]
+        if _han_count(content.replace(MASK, "")) < 4 and MASK not in content:
+            return
+        self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
+        self.claimed_to = max(self.claimed_to, end)
+        for span in self.spans:
+            if start <= span.open < end:
+                self.claimed_spans.add(span.open)
+
+    def _frame(self, cue: Cue) -> bool:
+        """``据X报道，…``: X speaks unless the sentence names its own speaker."""
+        floor = self.paras[self.para_of(cue.start)][0]
+        cs = find.clause_start(self.masked, cue.start, floor)
+        for pattern, label in _frames():
+            if "援引" in pattern.pattern:
+                continue
+            m = pattern.match(self.shadow, cs)
+            if not m or m.end("cue") != cue.end and m.end("cue") != cue.start + len(m.group("cue")):
+                continue
+            start = find.content_start(self.masked, m.end())
+            end = find.sentence_end(self.masked, start)
+            for inner in self.cues:
+                if start <= inner.start < end:
+                    subject, _, _ = self.subject(inner.start)
+                    if subject:
+                        return True
+            h, e = find.subject_of(m.group("speaker"))
+            subject = m.group("speaker")[h:e]
+            res = self.registry.resolve(subject)
+            if res is None or _han_count(self.shadow[start:end]) < 4:
+                return True
+            end = self._content_end(start)
+            self.emit("indirect", start, end, res, self.text[m.start("speaker") + h:m.start("speaker") + e], label.format(cue=m.group("cue")), 0.7)
+            self.claimed_to = max(self.claimed_to, end)
+            return True
+        return False
+
+    def _past_recipient(self, cue: Cue) -> tuple[int, str]:
+        """``告诉Y，…`` / ``告诉Y称…``: where the content starts, and the cue label."""
+        limit = min(len(self.masked), cue.end + 30)
+        for i in range(cue.end, limit):
+            ch = self.masked[i]
+            if ch in find.SENTENCE_END:
+                return -1, cue.word
+            inner = self.cue_at(i)
+            if inner is not None and inner.strength != "recipient":
+                self.consumed_cues.add(inner.start)
+                return inner.end, f"{cue.word}…{inner.word}"
+            if ch in "，,：:":
+                return i + 1, cue.word
+        return -1, cue.word
+
+    def _content_end(self, start: int) -> int:
+        """Where reported content stops: sentence end, a new verb of the same speaker, or the journalist's clause."""
+        end = find.sentence_end(self.masked, start)
+        m = _content_stop().search(self.shadow, start, end)
+        if m:
+            end = m.start()
+        i = bisect.bisect_left(self.cue_starts, start)
+        while i < len(self.cues) and self.cues[i].start < end:
+            inner = self.cues[i]
+            cs = find.clause_start(self.masked, inner.start, start)
+            if cs > start and self.masked[cs - 1] in "，,":
+                subject, _, _ = self.subject(inner.start)
+                if not subject or subject in _pronoun_words():
+                    return cs - 1
+            i += 1
+        return end
+
+    def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
+        """``…，他说。``: the content stands before the speaker."""
+        floor = self.paras[self.para_of(cue.start)][0]
+        cs = find.clause_start(self.masked, cue.start, floor)
+        if cs <= floor or self.masked[cs - 1] not in "，,":
+            return
+        start = self.sentence_start(cs - 1)
+        end = cs - 1
+        if start >= end or any(start <= c.start < end for c in self.cues) or self.masked[end - 1] in "”」』\"":
+            return
+        if _han_count(self.shadow[start:end]) < 6:
+            return
+        self.emit("indirect", start, end, res, written, cue_label, confidence)
+
+    def _follow_on(self, span: Span, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
+        """``X说：“A”，“B”`` — a second span straight after the first, same speaker."""
+        j = span.close + 1
+        while j < len(self.masked) and self.masked[j] in " ，,":
+            j += 1
+        nxt = self.statement_span(j) if j < len(self.masked) and self.masked[j] in find.OPENERS else None
+        if nxt is not None:
+            self.claimed_spans.add(nxt.open)
+            self.emit("direct", nxt.open + 1, nxt.close, res, written, cue_label, confidence)
+
+    def on_span(self, span: Span) -> None:
+        if span.open in self.claimed_spans or span.open < self.claimed_to:
+            return
+        inner = self.shadow[span.open + 1:span.close]
+        if _han_count(inner) < 2:
+            return
+        if self._speaker_after(span):
+            return
+        if self._colon_before(span):
+            return
+        self._continuation(span)
+
+    def _speaker_after(self, span: Span) -> bool:
+        """``“…，”X说。`` — attribution after the closing mark."""
+        if not span.closed:
+            return False
+        inner = self.shadow[span.open + 1:span.close].rstrip()
+        j = span.close + 1
+        comma = False
+        while j < len(self.masked) and self.masked[j] in " ，,":
+            comma = True
+            j += 1
+        if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
+            return False
+        k = j
+        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 40 and self.masked[k] not in find.OPENERS:
+            k += 1
+        i = bisect.bisect_left(self.cue_starts, j)
+        cue = None
+        while i < len(self.cues) and self.cues[i].start < k:
+            cue = self.cues[i]
+            i += 1
+        if cue is None or cue.end != k and self.masked[cue.end:k].strip() not in ("", "道"):
+            return False
+        clause = self.shadow[j:cue.start]
+        h, e = find.subject_of(clause)
+        subject = clause[h:e]
+        if not subject:
+            return False
+        res = self.registry.resolve(subject)
+        if res is None:
+            return False
+        self.consumed_cues.add(cue.start)
+        self.claimed_spans.add(span.open)
+        confidence = 0.85 - (0.15 if res.how in ("pronoun", "description", "role") else 0)
+        self.emit("direct", span.open + 1, span.close, res, self.text[j + h:j + e], cue.word, confidence)
+        after = find.content_start(self.masked, cue.end)
+        nxt = self.statement_span(after) if after < len(self.masked) and self.masked[after] in find.OPENERS else None
+        if nxt is not None:
+            self.claimed_spans.add(nxt.open)
+            self.emit("direct", nxt.open + 1, nxt.close, res, self.text[j + h:j + e], cue.word, confidence)
+        return True
+
+    def _colon_before(self, span: Span) -> bool:
+        """``X：“…”`` with no verb: only for a known person or a role."""
+        if span.open == 0 or self.masked[span.open - 1] not in "：:":
+            return False
+        floor = self.paras[self.para_of(span.open)][0]
+        cs = find.clause_start(self.masked, span.open - 1, floor)
+        clause = self.shadow[cs:span.open - 1]
+        h, e = find.subject_of(clause)
+        subject = clause[h:e]
+        if not subject or e != len(clause):
+            return False
+        res = self.registry.resolve(subject)
+        if res is None or res.kind != "person":
+            return False
+        self.claimed_spans.add(span.open)
+        self.emit("direct", span.open + 1, span.close, res, self.text[cs + h:cs + e], "：", 0.6)
+        return True
+
+    def _continuation(self, span: Span) -> None:
+        """A quote standing as its own sentence continues the last speaker."""
+        last = self.registry.last_speaker
+        para = self.para_of(span.open)
+        if last is None or para - self.last_quote_para > 1:
+            return
+        inner = self.shadow[span.open + 1:span.close]
+        before = self.masked[self.paras[para][0]:span.open].rstrip()
+        after = self.masked[span.close + 1:self.para_end(span.open)].lstrip()
+        starts = not before or before[-1] in "。！？!?…"
+        ends = not after or after[0] in "。！？!?…\n"
+        if starts and ends and _han_count(inner) >= 8 and any(ch in inner for ch in "，。！？；"):
+            self.claimed_spans.add(span.open)
+            self.emit("direct", span.open + 1, span.close, last, "", "", 0.55)
+
+
+def extract(text: str, title: str = "") -> list[Quote]:
+    """Every quotation in an article: the headline's first, then the body's in reading order."""
+    reader = _Reader(text)
+    body = reader.run()
+    return (_headline(reader.registry, title) if title else []) + body
+
+
+def _headline(registry: Registry, title: str) -> list[Quote]:
+    """``俄防长：部分军演即将结束`` — a headline that quotes a speaker (paragraph 0)."""
+    registry.scan(simplified(title))
+    out = []
+    pos = 0
+    for segment in re.split(r"(\s+[–—-]\s+|\s+)", title):
+        m = _HEADLINE.match(simplified(segment))
+        if m and _han_count(m.group("y")) >= 4:
+            res = registry.resolve(m.group("x"))
+            if res is not None:
+                start = pos + m.start("y")
+                out.append(Quote("direct", start, pos + len(segment), title[start:pos + len(segment)], res.speaker,
+                                 segment[:m.end("x")], res.role, "：", 0, 0.5))
+        pos += len(segment)
+    return out

@@ -1,0 +1,253 @@
+"""Stage 3 — find quotations: quote-mark spans and speech cues.
+
+Everything here works on the simplified *shadow* of the article text (same
+length as the text, see :mod:`quotes.script`), so offsets are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+import regex
+
+from .rules import table, words
+
+jieba.setLogLevel(60)
+
+OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+MASK = "\u25a1"  # stands for every character inside a quote span
+SENTENCE_END = "。！？；!?;\n"
+CLAUSE_END = SENTENCE_END + "，,：:"
+# After a cue, the content may start behind this much punctuation.
+CUE_PUNCT = "：:，, \t"
+MAX_SPAN = 6000
+
+
+@dataclass
+class Span:
+    """Text between quote marks: ``open``/``close`` index the marks themselves."""
+
+    open: int
+    close: int  # index of the closing mark, or of the paragraph end if unclosed
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph of ``text`` (paragraphs are lines)."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def quote_spans(shadow: str) -> list[Span]:
+    """Outermost quote spans, never crossing a paragraph unless continued.
+
+    A span left open at the end of a paragraph continues into the next one
+    when that paragraph opens with the same mark (the convention for a
+    quotation running over several paragraphs); otherwise it stops at the
+    paragraph end, so an unbalanced mark never swallows the article.
+    """
+    spans: list[Span] = []
+    pending: Span | None = None
+    pending_mark = ""
+    for start, end in paragraphs(shadow):
+        line = shadow[start:end]
+        if pending is not None:
+            if line.startswith(pending_mark) and start - pending.open < MAX_SPAN:
+                stack = [pending_mark]
+                first = pending
+            else:
+                spans.append(pending)
+                stack, first = [], None
+            pending = None
+        else:
+            stack, first = [], None
+        straight_ok = line.count('"') % 2 == 0
+        for i, ch in enumerate(line):
+            pos = start + i
+            if first is not None and i == 0:
+                continue
+            if ch == '"':
+                if not straight_ok:
+                    continue
+                if stack and stack[-1] == '"':
+                    stack.pop()
+                    if not stack and first is not None:
+                        spans.append(Span(first.open, pos, True))
+                        first = None
+                    continue
+                stack.append('"')
+                if len(stack) == 1:
+                    first = Span(pos, pos, False)
+                continue
+            if ch in OPENERS and ch != '"':
+                stack.append(ch)
+                if len(stack) == 1:
+                    first = Span(pos, pos, False)
+            elif ch in CLOSERS and ch != '"':
+                mark = CLOSERS[ch]
+                if mark in stack:
+                    while stack and stack.pop() != mark:
+                        pass
+                    if not stack and first is not None:
+                        spans.append(Span(first.open, pos, True))
+                        first = None
+        if stack and first is not None:
+            pending = Span(first.open, end, False)
+            pending_mark = shadow[first.open]
+    if pending is not None:
+        spans.append(pending)
+    return spans
+
+
+def mask_spans(shadow: str, spans: list[Span]) -> str:
+    """The shadow with every span's inside replaced by :data:`MASK`.
+
+    Cue scanning and sentence splitting run on this string, so a verb or a
+    full stop inside quoted words is never taken for the journalist's.
+    Newlines are kept so paragraph boundaries stay visible.
+    """
+    chars = list(shadow)
+    for span in spans:
+        for i in range(span.open + 1, span.close):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+@dataclass
+class Cue:
+    """A speech verb in the text: ``start``/``end`` cover the verb and its suffix."""
+
+    start: int
+    end: int
+    word: str
+    strength: str
+
+    @property
+    def text_end(self) -> int:
+        return self.end
+
+
+@cache
+def _verb_strength() -> dict[str, str]:
+    return {row["word"]: row["strength"] for row in table("verbs")}
+
+
+@cache
+def _cue_regex() -> regex.Pattern:
+    verbs = "|".join(map(re.escape, words("verbs")))
+    return regex.compile(rf"(?:{verbs})(?:说|道|称|表示)?")
+
+
+@cache
+def _blocked() -> tuple[tuple[str, int, str], ...]:
+    """(compound, offset of the verb inside it, verb) for every non-cue compound."""
+    out = []
+    for compound in words("not_cues"):
+        for verb in words("verbs"):
+            k = compound.find(verb)
+            if k >= 0:
+                out.append((compound, k, verb))
+    return tuple(out)
+
+
+@cache
+def _not_speech_object() -> regex.Pattern:
+    objects = "|".join(map(re.escape, words("not_speech_objects")))
+    return regex.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+
+
+def find_cues(masked: str) -> list[Cue]:
+    """Every speech verb outside quote spans that is used as a verb of saying."""
+    strength = _verb_strength()
+    out: list[Cue] = []
+    blocked = _blocked()
+    for m in _cue_regex().finditer(masked):
+        start, word = m.start(), m.group()
+        base = next(v for v in words("verbs") if word.startswith(v))
+        if any(masked.startswith(c, start - k) for c, k, v in blocked if v == base and start - k >= 0):
+            continue
+        if base in ("表示",) and _not_speech_object().match(masked, m.end()):
+            continue
+        out.append(Cue(start, m.end(), word, strength[base]))
+    return out
+
+
+def content_start(masked: str, pos: int) -> int:
+    """Skip the punctuation between a cue and what was said."""
+    while pos < len(masked) and masked[pos] in CUE_PUNCT:
+        pos += 1
+    return pos
+
+
+def clause_start(masked: str, pos: int, floor: int) -> int:
+    """Start of the clause that ends at ``pos`` (not before ``floor``)."""
+    i = pos - 1
+    while i >= floor and masked[i] not in CLAUSE_END and masked[i] not in "”」』\"":
+        i -= 1
+    return i + 1
+
+
+def sentence_end(masked: str, pos: int) -> int:
+    """Index of the end of the sentence containing ``pos`` (exclusive)."""
+    i = pos
+    while i < len(masked) and masked[i] not in SENTENCE_END:
+        i += 1
+    return i
+
+
+@cache
+def _cut_words() -> frozenset[str]:
+    return frozenset(words("cut_words"))
+
+
+_DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间")
+_LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)")
+
+
+@cache
+def _connectives() -> regex.Pattern:
+    alts = "|".join(map(re.escape, words("connectives")))
+    return regex.compile(rf"^(?:(?:{alts})\s*)+")
+
+
+def subject_of(clause: str) -> tuple[int, int]:
+    """(start, end) of the subject at the head of a clause that ends at its verb.
+
+    Leading connectives (并, 但, 与此同时 …) are skipped; the subject then runs
+    up to the first time word, preposition or adverb (rules ``cut_words``), so
+    ``美国国家安全委员会周三在一份声明中`` gives ``美国国家安全委员会``.
+    """
+    head = 0
+    m = _connectives().match(clause)
+    if m:
+        head = m.end()
+    m = _LEADING_PHRASE.match(clause, head)
+    if m and m.end() < len(clause):
+        head = m.end()
+    body = clause[head:]
+    cut = len(body)
+    pos = 0
+    for token in jieba.cut(body, HMM=False):
+        if token in _cut_words():
+            cut = pos
+            break
+        pos += len(token)
+    m = _DATE.search(body, 0, cut)
+    if m:
+        cut = m.start()
+    end = head + cut
+    while end > head and clause[end - 1] in " 的等":
+        end -= 1
+    return head, end

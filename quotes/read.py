@@ -1,0 +1,277 @@
+"""Stage 1 — read an article file: decode it, split metadata from the body.
+
+The corpus holds four shapes (see ``../shared/corpus/README.md``): YAML front
+matter over an HTML or markdown body, the feed-archive format
+(``<!--ms-->`` / ``[title](url)`` / ``------`` / HTML), complete HTML pages and
+plain markdown.  This module only recognises the shape and pulls metadata out;
+turning the body into clean paragraphs is :mod:`quotes.clean`'s job.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .rules import table
+
+
+class ArticleError(Exception):
+    """A file that cannot be stored as an article; the message says why."""
+
+
+@dataclass
+class RawArticle:
+    """An article as read from disk, before the body is cleaned."""
+
+    path: str
+    content_hash: str
+    body: str
+    body_format: str  # "html" or "markdown"
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    published: str = ""
+    categories: list[str] = field(default_factory=list)
+
+
+MAX_BYTES = 20 * 1024 * 1024
+
+# Encodings tried, in order, after the BOM check: UTF-8 first, then the
+# Chinese legacy encodings scrapers produce. GB18030 is a superset of GBK.
+_FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_TIMESTAMP = re.compile(r"\A\s*<!--\s*(\d{10,13})\s*-->[ \t]*\r?\n")
+_LINK_HEADER = re.compile(r"\A\s*\[(.+)\]\((\S+?)\)[ \t]*\r?\n(?:\s*-{3,}[ \t]*\r?\n)?")
+_MD_HEADING = re.compile(r"^#\s+(.+)$", re.M)
+_DATE_IN_NAME = re.compile(r"(20\d\d|19\d\d)-?([01]\d)-?([0-3]\d)")
+_SOURCE_LINE = re.compile(r"^(?:>\s*)?(?:文章|原文)?(?:来自|來自|来源|來源)[：:]?\s*([^\s「『\[~（(：:，,。]{2,20})", re.M)
+_GENERIC_CATEGORIES = {"news", "archive", "新闻", "新媒体", "post", "posts", "金融"}
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes, honouring a BOM, else the first encoding that fits."""
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ArticleError(f"{name}: binary data (NUL bytes), not a text article")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"{name}: invalid {enc} text ({exc.reason})") from None
+    for enc in _FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-8" or _looks_like_text(text):
+            return text
+    raise ArticleError(f"{name}: not text in UTF-8, GB18030 or Big5")
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when a legacy-decoded string is mostly letters, not mojibake."""
+    if not text:
+        return True
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0xE000 <= ord(c) <= 0xF8FF)
+    return bad / len(text) < 0.01
+
+
+def iso_date(value: object) -> str:
+    """Normalise the date forms seen in front matter to ISO 8601 UTC."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        dt = value
+    elif hasattr(value, "year") and hasattr(value, "month"):
+        dt = datetime(value.year, value.month, value.day)
+    else:
+        s = str(value).strip()
+        dt = None
+        for parse in (_parse_iso, parsedate_to_datetime):
+            try:
+                dt = parse(s)
+                break
+            except (TypeError, ValueError, IndexError):
+                continue
+        if dt is None:
+            return ""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_iso(s: str) -> datetime:
+    """ISO 8601 as written in front matter: ``2018-01-15 14:10:51 +0800``, ``…Z``."""
+    return datetime.fromisoformat(re.sub(r"\s+(?=[+-]\d\d:?\d\d$)", "", s.replace("Z", "+00:00")))
+
+
+def _ms_date(ms: str) -> str:
+    seconds = int(ms) / (1000 if len(ms) == 13 else 1)
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_front_matter(block: str) -> dict:
+    """YAML front matter, or a line-wise ``key: value`` reading when YAML fails.
+
+    Hand-written Jekyll front matter often has unquoted titles with colons,
+    which YAML rejects; the line-wise reading keeps what it can.
+    """
+    try:
+        data = yaml.safe_load(block)
+        if isinstance(data, dict):
+            return data
+    except yaml.YAMLError:
+        pass
+    data: dict = {}
+    key = None
+    for line in block.splitlines():
+        m = re.match(r"^([A-Za-z_][\w-]*):\s*(.*)$", line)
+        if m:
+            key, value = m.group(1), m.group(2).strip()
+            data[key] = value.strip("'\"") if value else []
+        elif key and line.strip().startswith("- ") and isinstance(data.get(key), list):
+            data[key].append(line.strip()[2:].strip())
+    return data
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if isinstance(value, str) and value.strip():
+        inner = value.strip().strip("[]")
+        return [v.strip() for v in inner.split(",") if v.strip()]
+    return []
+
+
+def read_article(path: Path, root: Path | None = None) -> RawArticle:
+    """Read one file into a :class:`RawArticle`, or raise :class:`ArticleError`."""
+    rel = str(path.relative_to(root)) if root and path != root else path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{rel}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit for one article")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{rel}: cannot read ({exc.strerror or exc})") from None
+    return parse_article(data, rel)
+
+
+def parse_article(data: bytes, rel: str) -> RawArticle:
+    """Recognise the format of ``data`` and split metadata from the body."""
+    if not data.strip():
+        raise ArticleError(f"{rel}: empty file")
+    text = decode(data, rel).replace("\r\n", "\n").replace("\r", "\n")
+    art = RawArticle(path=rel, content_hash=hashlib.sha256(data).hexdigest(), body="", body_format="markdown")
+    stripped = text.lstrip("\ufeff \n\t")
+    if stripped.startswith(("[", "{")) and rel.endswith(".json"):
+        try:
+            json.loads(stripped)
+        except ValueError:
+            pass
+        else:
+            raise ArticleError(f"{rel}: a JSON data file, not an article")
+    if re.match(r"(?i)<!doctype html|<html", stripped):
+        _read_html_page(stripped, art)
+    else:
+        rest = text
+        m = _FRONT_MATTER.match(rest)
+        if m:
+            meta = parse_front_matter(m.group(1))
+            rest = rest[m.end():]
+            art.title = str(meta.get("title") or "").strip()
+            art.url = str(meta.get("from") or meta.get("url") or meta.get("link") or "").strip()
+            art.published = iso_date(meta.get("date"))
+            art.categories = _as_list(meta.get("categories"))
+            art.outlet = str(meta.get("author") or "").strip()
+        _read_feed_body(rest, art)
+    if not art.outlet:
+        art.outlet = _outlet_from(art)
+    if not art.published:
+        m = _DATE_IN_NAME.search(rel)
+        if m:
+            art.published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T00:00:00Z"
+    if not art.body.strip():
+        raise ArticleError(f"{rel}: no article body (metadata only)")
+    return art
+
+
+def _read_feed_body(rest: str, art: RawArticle) -> None:
+    """The duty-machine feed format, alone or under front matter, or markdown."""
+    m = _TIMESTAMP.match(rest)
+    if m:
+        if not art.published:
+            art.published = _ms_date(m.group(1))
+        rest = rest[m.end():]
+    m = _LINK_HEADER.match(rest)
+    if m and (m.group(0).rstrip().endswith("-") or "<" in rest[m.end():m.end() + 200]):
+        art.title = art.title or m.group(1).strip()
+        art.url = art.url or m.group(2).strip()
+        rest = rest[m.end():]
+    elif not art.title:
+        h = _MD_HEADING.search(rest)
+        if h:
+            art.title = h.group(1).strip()
+    art.body = rest
+    art.body_format = "html" if re.search(r"<(p|div|br|span|section|article)\b", rest, re.I) else "markdown"
+
+
+def _read_html_page(page: str, art: RawArticle) -> None:
+    """A complete rendered page: metadata from meta tags, body from <article>."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "lxml")
+
+    def meta(*names: str) -> str:
+        for name in names:
+            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+            if tag and tag.get("content"):
+                return tag["content"].strip()
+        return ""
+
+    art.title = meta("og:title", "twitter:title") or (soup.title.get_text(strip=True) if soup.title else "")
+    container = soup.find("article") or soup.body or soup
+    heading = container.find("h1")
+    if heading and heading.get_text(strip=True):
+        art.title = heading.get_text(strip=True)
+    date = container.find(class_="date")
+    if date:
+        art.published = iso_date(date.get_text(strip=True))
+    tags = [a.get_text(strip=True) for a in container.select("ul.tag a")]
+    art.categories = [t for t in tags if t]
+    canonical = soup.find("link", rel="canonical")
+    art.url = canonical["href"] if canonical and canonical.get("href") else meta("og:url")
+    entry = container.find(class_="entry") or container
+    first = entry.find("p")
+    if first is not None:
+        link = first.find("a", href=True)
+        if link and link.get_text(strip=True) and first.get_text(strip=True).rstrip("—-").strip() == link.get_text(strip=True):
+            art.url = link["href"]
+            first.decompose()
+    art.body = str(entry)
+    art.body_format = "html"
+
+
+def _outlet_from(art: RawArticle) -> str:
+    """Fall back to the URL's site, a source line or a category for the outlet."""
+    host = urlsplit(art.url).hostname or ""
+    for row in table("outlets"):
+        if host == row["domain"] or host.endswith("." + row["domain"]):
+            return row["outlet"]
+    m = _SOURCE_LINE.search(art.body[:3000])
+    if m:
+        return m.group(1).strip()
+    for cat in art.categories:
+        if cat.lower() not in _GENERIC_CATEGORIES:
+            return cat
+    return ""

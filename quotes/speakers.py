@@ -1,0 +1,217 @@
+"""Stage 4 — attribute speakers: who a subject span refers to.
+
+An article names a person fully once (``俄罗斯外交部长谢尔盖·拉夫罗夫``) and
+then by surname, role, pronoun or description (``拉夫罗夫``, ``外长``, ``他``,
+``这位官员``).  :class:`Registry` collects the names and roles an article
+uses; :meth:`Registry.resolve` maps a subject span to the fullest name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .rules import table, words
+
+NAME_CHARS = r"\p{Han}"
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•‧・]\p{Han}{1,8}){1,3}")
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+
+
+@cache
+def _roles() -> regex.Pattern:
+    alts = "|".join(map(re.escape, words("roles")))
+    return regex.compile(rf"(?:{alts})")
+
+
+@cache
+def _role_then_name() -> regex.Pattern:
+    alts = "|".join(map(re.escape, words("roles")))
+    return regex.compile(rf"(?P<role>(?:{alts}))(?P<name>\p{{Han}}{{1,6}}(?:[·•‧・]\p{{Han}}{{1,8}}){{1,3}}|\p{{Han}}{{2,7}})")
+
+
+@cache
+def _followers() -> tuple[str, ...]:
+    """What may follow a bare name: verbs, time words, adverbs, conjunctions."""
+    extra = ("和", "与", "及", "的", "等", "、", "，", "。", "：", "说", "称", "在", "也", "则", "对", "向", "就", "是")
+    return tuple(words("verbs")) + tuple(words("cut_words")) + extra
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in table("pronouns")}
+
+
+GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
+
+
+@dataclass
+class Person:
+    """A person the article names, with every form and role seen."""
+
+    name: str
+    roles: list[str] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Resolution:
+    speaker: str  # canonical: the fullest name, or the organisation as written
+    role: str
+    kind: str  # person / organisation / unknown
+    how: str  # explicit / name / role / pronoun / description
+
+
+class Registry:
+    """Names and roles of one article, filled as the text is read."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.last_person: Person | None = None
+        self.last_speaker: Resolution | None = None
+
+    # -- collecting --------------------------------------------------------
+    def scan(self, shadow: str) -> None:
+        """Register every ``role + name`` and every dotted foreign name."""
+        for m in _DOT_NAME.finditer(shadow):
+            self._add(m.group(), "")
+        for m in _role_then_name().finditer(shadow):
+            name = self._trim_name(m.group("name"), shadow, m.start("name"))
+            if name:
+                role = self._role_phrase(shadow, m.start("role"), m.end("role"))
+                self._add(name, role)
+
+    @staticmethod
+    def _trim_name(candidate: str, shadow: str, start: int) -> str:
+        if _DOT_NAME.fullmatch(candidate):
+            return candidate
+        if _roles().match(candidate):
+            return ""
+        for length in range(2, min(len(candidate), 4) + 1):
+            after = shadow[start + length:start + length + 4]
+            if not after or after.startswith(_followers()) or not regex.match(r"\p{Han}", after):
+                return candidate[:length]
+        return ""
+
+    @staticmethod
+    def _role_phrase(shadow: str, start: int, end: int) -> str:
+        i = start
+        while i > 0 and start - i < 10 and regex.match(r"[\p{Han}]", shadow[i - 1]) and shadow[i - 1] not in "与和对向在由同及的，。":
+            i -= 1
+        return shadow[i:end]
+
+    def _add(self, name: str, role: str) -> Person:
+        for person in self.people:
+            if person.name == name or person.name.endswith(name) or name.endswith(person.name):
+                if len(name) > len(person.name) and name.endswith(person.name):
+                    person.forms.add(person.name)
+                    person.name = name
+                person.forms.add(name)
+                if role and role not in person.roles:
+                    person.roles.append(role)
+                return person
+        person = Person(name, [role] if role else [], {name})
+        self.people.append(person)
+        return person
+
+    def _short_forms(self, person: Person) -> list[str]:
+        forms = set(person.forms) | {person.name}
+        for form in list(forms):
+            parts = regex.split(r"[·•‧・]", form)
+            if len(parts) > 1:
+                forms.add(parts[-1])
+        return sorted(forms, key=len, reverse=True)
+
+    def person_at(self, clause: str) -> Person | None:
+        """The person a clause opens with, if it opens with a known name."""
+        for person in self.people:
+            for form in self._short_forms(person):
+                if len(form) >= 2 and clause.startswith(form):
+                    return person
+        return None
+
+    def note_clause(self, clause: str) -> None:
+        """Remember the person a clause is about, for later pronouns."""
+        person = self.person_at(clause)
+        if person is not None:
+            self.last_person = person
+
+    # -- resolving ---------------------------------------------------------
+    def by_name(self, subject: str) -> Person | None:
+        best: tuple[int, Person] | None = None
+        for person in self.people:
+            for form in self._short_forms(person):
+                if len(form) >= 2 and subject.endswith(form) and (best is None or len(form) > best[0]):
+                    best = (len(form), person)
+        return best[1] if best else None
+
+    def by_role(self, role: str) -> Person | None:
+        role = role.strip()
+        if not role:
+            return None
+        ranked = []
+        for order, person in enumerate(self.people):
+            for seen in person.roles:
+                if seen == role:
+                    ranked.append((3, order, person))
+                elif seen.endswith(role):
+                    ranked.append((2, order, person))
+                elif role.endswith(seen) and len(seen) >= 2 and _roles().fullmatch(seen):
+                    ranked.append((1, order, person))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        return ranked[-1][2]
+
+    def resolve(self, written: str) -> Resolution | None:
+        """Map a subject span to a speaker, or ``None`` when it names no one."""
+        subject = _BRACKETED.sub("", written).strip(" ：:，,“”「」『』\"")
+        if not subject or subject in ("我", "我们", "你", "你们", "咱们"):
+            return None
+        kinds = _pronouns()
+        if subject in kinds:
+            if kinds[subject] == "person":
+                target = self.last_person or (self._person(self.last_speaker.speaker) if self.last_speaker else None)
+                if target:
+                    return self._said(Resolution(target.name, "", "person", "pronoun"), target)
+                return None
+            return self.last_speaker and self._said(Resolution(self.last_speaker.speaker, "", self.last_speaker.kind, "pronoun"))
+        for prefix in ("这位", "该名", "这名", "该", "此", "那位"):
+            if subject.startswith(prefix) and len(subject) > len(prefix):
+                return self._description(subject[len(prefix):])
+        person = self.by_name(subject)
+        if person is not None:
+            role = subject[: len(subject) - len(next(f for f in self._short_forms(person) if subject.endswith(f)))]
+            if role and role not in person.roles and _roles().search(role):
+                person.roles.append(role)
+            return self._said(Resolution(person.name, role, "person", "name"), person)
+        if _roles().search(subject) and regex.search(f"(?:{_roles().pattern})$", subject):
+            person = self.by_role(subject)
+            if person is not None:
+                return self._said(Resolution(person.name, subject, "person", "role"), person)
+            return self._said(Resolution(subject, subject, "person", "explicit"))
+        if len(subject) > 24:
+            return None
+        return self._said(Resolution(subject, "", "organisation", "explicit"))
+
+    def _description(self, rest: str) -> Resolution | None:
+        person = self.by_role(rest) if _roles().search(rest) else None
+        if person is None and rest in GENERIC_DESCRIPTIONS or rest.endswith(GENERIC_DESCRIPTIONS) or person is None and _roles().search(rest):
+            person = person or self.last_person
+            if person is None and self.last_speaker and self.last_speaker.kind == "person":
+                person = self._person(self.last_speaker.speaker)
+        if person is not None:
+            return self._said(Resolution(person.name, rest, "person", "description"), person)
+        return self._said(Resolution(rest, rest, "organisation", "description"))
+
+    def _person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def _said(self, res: Resolution, person: Person | None = None) -> Resolution:
+        self.last_speaker = res
+        if person is not None:
+            self.last_person = person
+        return res
