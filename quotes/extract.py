@@ -23,6 +23,8 @@ from .speakers import Registry, Resolution
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
+# Verbs that are also nouns: sentence-initial ``报道称，…`` has ``报道`` as its speaker.
+_NOUN_CUES = ("报道", "报导", "报告", "通报")
 _HEADLINE = regex.compile(r"^(?P<x>[^：:\s]{2,12})[：:](?P<y>.+)$")
 
 
@@ -133,9 +135,30 @@ class _Reader:
         """Resolve a subject; an empty one inherits the sentence's speaker."""
         if subject:
             return self.registry.resolve(subject), "explicit"
-        if self.sentence_speaker and self.sentence_speaker[0] == self.sentence_start(at):
+        sentence = self.sentence_start(at)
+        if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
+        head = self._sentence_subject(sentence, at)
+        if head:
+            res = self.registry.resolve(head)
+            return res, "inherited"
         return None, ""
+
+    def _sentence_subject(self, sentence: int, at: int) -> str:
+        """The subject the sentence opened with, for a verb whose subject is left out."""
+        i = sentence
+        while i < at:
+            j = i
+            while j < at and self.masked[j] not in find.CLAUSE_END:
+                j += 1
+            clause = self.shadow[i:j]
+            if clause.strip():
+                h, e = find.subject_of(clause)
+                head = clause[h:e] if e < len(clause) else find.leading_noun(clause[h:])
+                if head and not head.startswith(("随着", "由于", "因为", "如果", "虽然", "尽管", "为了")):
+                    return head
+            i = j + 1
+        return ""
 
     def statement_span(self, pos: int) -> Span | None:
         """The quote span opening at ``pos`` if it reads as a whole statement."""
@@ -150,7 +173,7 @@ class _Reader:
             after += 1
         ends = after >= self.para_end(pos) or self.masked[after] in "。！？；!?;…\n"
         punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？")
-        if ends or (punct and self.masked[after] in "，,"):
+        if ends or inner[-1] in "。！？!?…" or (punct and self.masked[after] in "，,"):
             return span
         return None
 
@@ -194,6 +217,8 @@ class _Reader:
                 return
         elif cue.strength == "weak" and cue.word in {r["word"] for r in table("verbs")} and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
             return
+        if not subject and cue.word[:2] in _NOUN_CUES and len(cue.word) > 2:
+            subject = written = cue.word[:2]
         res, how = self.resolve(subject, written, cue.start)
         if res is None:
             return
@@ -226,7 +251,7 @@ class _Reader:
             if "援引" in pattern.pattern:
                 continue
             m = pattern.match(self.shadow, cs)
-            if not m or m.end("cue") != cue.end and m.end("cue") != cue.start + len(m.group("cue")):
+            if not m or m.start("cue") != cue.start:
                 continue
             start = find.content_start(self.masked, m.end())
             end = find.sentence_end(self.masked, start)
@@ -272,9 +297,7 @@ class _Reader:
             inner = self.cues[i]
             cs = find.clause_start(self.masked, inner.start, start)
             if cs > start and self.masked[cs - 1] in "，,":
-                subject, _, _ = self.subject(inner.start)
-                if not subject or subject in _pronoun_words():
-                    return cs - 1
+                return cs - 1
             i += 1
         return end
 

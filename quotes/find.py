@@ -173,11 +173,14 @@ def find_cues(masked: str) -> list[Cue]:
     strength = _verb_strength()
     out: list[Cue] = []
     blocked = _blocked()
+    nouns = frozenset(words("noun_markers"))
     for m in _cue_regex().finditer(masked):
         start, word = m.start(), m.group()
         base = next(v for v in words("verbs") if word.startswith(v))
         if any(masked.startswith(c, start - k) for c, k, v in blocked if v == base and start - k >= 0):
             continue
+        if start > 0 and masked[start - 1] in nouns or masked[m.end():m.end() + 1] in ("了", "着", "过"):
+            continue  # 发出了警告, 通报了其要求: the verb's object is a noun, not speech
         if base in ("表示",) and _not_speech_object().match(masked, m.end()):
             continue
         out.append(Cue(start, m.end(), word, strength[base]))
@@ -251,3 +254,22 @@ def subject_of(clause: str) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+_NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
+
+
+def leading_noun(clause: str) -> str:
+    """The nouns a clause opens with (``俄罗斯要求安全保障`` → ``俄罗斯``).
+
+    Only used where no cut word ends the subject, so part-of-speech tagging,
+    which is slow, runs on a few short clauses per article.
+    """
+    import jieba.posseg
+
+    out = []
+    for token, tag in jieba.posseg.cut(clause):
+        if tag not in _NOUN_TAGS or token in "，。、":
+            break
+        out.append(token)
+    return "".join(out)

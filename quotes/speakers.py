@@ -17,7 +17,10 @@ import regex
 from .rules import table, words
 
 NAME_CHARS = r"\p{Han}"
-_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•‧・]\p{Han}{1,8}){1,3}")
+_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
+_DOT = "·•‧・"
+# Characters that never end a name: what follows a name in running text.
+_NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 
 
@@ -36,8 +39,36 @@ def _role_then_name() -> regex.Pattern:
 @cache
 def _followers() -> tuple[str, ...]:
     """What may follow a bare name: verbs, time words, adverbs, conjunctions."""
-    extra = ("和", "与", "及", "的", "等", "、", "，", "。", "：", "说", "称", "在", "也", "则", "对", "向", "就", "是")
-    return tuple(words("verbs")) + tuple(words("cut_words")) + extra
+    return tuple(words("verbs")) + tuple(words("cut_words")) + _NAME_FOLLOWERS
+
+
+@cache
+def _transliteration() -> frozenset[str]:
+    return frozenset("".join(row["chars"] for row in table("transliteration")))
+
+
+def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
+    """Length of a transliterated name at ``start`` (``普京``, ``斯托尔滕贝格``)."""
+    chars = _transliteration()
+    n = 0
+    while n < longest and start + n < len(shadow) and shadow[start + n] in chars:
+        n += 1
+    return n if n >= 2 else 0
+
+
+def _name_length(shadow: str, start: int, longest: int) -> int:
+    """Length of the name at ``start``: the shortest (≥ 2) that a follower ends.
+
+    ``汪文斌周三说`` gives 3, ``拉夫罗夫和`` gives 4; a span that starts
+    with a verb or a time word (``表示在…``) is no name and gives 0.
+    """
+    if shadow.startswith(_followers(), start):
+        return 0
+    for length in range(2, longest + 1):
+        nxt = shadow[start + length:start + length + 1]
+        if not nxt or not regex.match(r"\p{Han}", nxt) or shadow.startswith(_followers(), start + length):
+            return length if regex.fullmatch(r"\p{Han}+", shadow[start:start + length]) else 0
+    return 0
 
 
 @cache
@@ -77,24 +108,35 @@ class Registry:
     def scan(self, shadow: str) -> None:
         """Register every ``role + name`` and every dotted foreign name."""
         for m in _DOT_NAME.finditer(shadow):
-            self._add(m.group(), "")
+            start, end = self._dotted_bounds(shadow, m.start(), m.end())
+            if end > start:
+                role = self._role_phrase(shadow, start, start) if start > 0 and _roles().search(shadow[max(0, start - 6):start]) else ""
+                self._add(shadow[start:end], role)
         for m in _role_then_name().finditer(shadow):
-            name = self._trim_name(m.group("name"), shadow, m.start("name"))
-            if name:
+            if any(ch in m.group("name") for ch in _DOT):
+                continue
+            at = m.start("name")
+            foreign = _foreign_length(shadow, at)
+            length = foreign if foreign >= 3 else _name_length(shadow, at, 4)
+            if length:
                 role = self._role_phrase(shadow, m.start("role"), m.end("role"))
-                self._add(name, role)
+                self._add(shadow[m.start("name"):m.start("name") + length], role)
 
     @staticmethod
-    def _trim_name(candidate: str, shadow: str, start: int) -> str:
-        if _DOT_NAME.fullmatch(candidate):
-            return candidate
-        if _roles().match(candidate):
-            return ""
-        for length in range(2, min(len(candidate), 4) + 1):
-            after = shadow[start + length:start + length + 4]
-            if not after or after.startswith(_followers()) or not regex.match(r"\p{Han}", after):
-                return candidate[:length]
-        return ""
+    def _dotted_bounds(shadow: str, start: int, end: int) -> tuple[int, int]:
+        """Trim a dotted run to the name: after any role word, before any verb."""
+        first_dot = min(i for i in range(start, end) if shadow[i] in _DOT)
+        head = shadow[start:first_dot]
+        cut = 0
+        for m in _roles().finditer(head):
+            cut = m.end()
+        for i, ch in enumerate(head):
+            if ch in "与和对向在由同及的是为被把":
+                cut = max(cut, i + 1)
+        start = max(start + cut, first_dot - 5)
+        last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
+        length = _foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
+        return (start, last_dot + 1 + length) if length and first_dot > start else (start, start)
 
     @staticmethod
     def _role_phrase(shadow: str, start: int, end: int) -> str:
@@ -146,6 +188,8 @@ class Registry:
             for form in self._short_forms(person):
                 if len(form) >= 2 and subject.endswith(form) and (best is None or len(form) > best[0]):
                     best = (len(form), person)
+                elif len(subject) >= 2 and form.endswith(subject) and best is None:
+                    best = (len(subject), person)
         return best[1] if best else None
 
     def by_role(self, role: str) -> Person | None:
@@ -169,7 +213,7 @@ class Registry:
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
         subject = _BRACKETED.sub("", written).strip(" ：:，,“”「」『』\"")
-        if not subject or subject in ("我", "我们", "你", "你们", "咱们"):
+        if not regex.search(r"[\p{Han}\p{Latin}]", subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
         if subject in kinds:
@@ -184,7 +228,8 @@ class Registry:
                 return self._description(subject[len(prefix):])
         person = self.by_name(subject)
         if person is not None:
-            role = subject[: len(subject) - len(next(f for f in self._short_forms(person) if subject.endswith(f)))]
+            form = next((f for f in self._short_forms(person) if subject.endswith(f)), subject)
+            role = subject[: len(subject) - len(form)]
             if role and role not in person.roles and _roles().search(role):
                 person.roles.append(role)
             return self._said(Resolution(person.name, role, "person", "name"), person)
