@@ -42,6 +42,7 @@ class Quote:
     cue: str
     paragraph: int
     confidence: float
+    speaker_kind: str = "unknown"
 
 
 @cache
@@ -108,7 +109,7 @@ class _Reader:
         if end <= start:
             return
         para = self.para_of(start)
-        self.quotes.append(Quote(kind, start, end, self.text[start:end], res.speaker, written, res.role, cue, para + 1, round(confidence, 2)))
+        self.quotes.append(Quote(kind, start, end, self.text[start:end], res.speaker, written, res.role, cue, para + 1, round(confidence, 2), res.kind))
         self.last_quote_para = para
         self.sentence_speaker = (self.sentence_start(start), res)
 
@@ -196,8 +197,8 @@ class _Reader:
         while end < len(self.masked) and end - pos < 20 and self.masked[end] not in find.CLAUSE_END:
             end += 1
         clause = self.shadow[pos:end]
-        h, _ = find.subject_of(clause) if clause else (0, 0)
-        return clause[h:]
+        m = find.connectives().match(clause)
+        return clause[m.end():] if m else clause
 
     def on_cue(self, cue: Cue) -> None:
         if cue.start in self.consumed_cues:
@@ -431,6 +432,6 @@ def _headline(registry: Registry, title: str) -> list[Quote]:
             if res is not None:
                 start = pos + m.start("y")
                 out.append(Quote("direct", start, pos + len(segment), title[start:pos + len(segment)], res.speaker,
-                                 segment[:m.end("x")], res.role, "：", 0, 0.5))
+                                 segment[:m.end("x")], res.role, "：", 0, 0.5, res.kind))
         pos += len(segment)
     return out

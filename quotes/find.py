@@ -220,7 +220,7 @@ _LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|�
 
 
 @cache
-def _connectives() -> regex.Pattern:
+def connectives() -> regex.Pattern:
     alts = "|".join(map(re.escape, words("connectives")))
     return regex.compile(rf"^(?:(?:{alts})\s*)+")
 
@@ -233,7 +233,7 @@ def subject_of(clause: str) -> tuple[int, int]:
     ``美国国家安全委员会周三在一份声明中`` gives ``美国国家安全委员会``.
     """
     head = 0
-    m = _connectives().match(clause)
+    m = connectives().match(clause)
     if m:
         head = m.end()
     m = _LEADING_PHRASE.match(clause, head)

@@ -28,6 +28,10 @@ class ArticleError(Exception):
     """A file that cannot be stored as an article; the message says why."""
 
 
+class NotAnArticle(ArticleError):
+    """A readable file that is data, not an article (e.g. a JSON catalogue): skipped, not failed."""
+
+
 @dataclass
 class RawArticle:
     """An article as read from disk, before the body is cleaned."""
@@ -154,6 +158,15 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes: how a rebuild knows a file is unchanged."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_article(path: Path, root: Path | None = None) -> RawArticle:
     """Read one file into a :class:`RawArticle`, or raise :class:`ArticleError`."""
     rel = str(path.relative_to(root)) if root and path != root else path.name
@@ -180,7 +193,7 @@ def parse_article(data: bytes, rel: str) -> RawArticle:
         except ValueError:
             pass
         else:
-            raise ArticleError(f"{rel}: a JSON data file, not an article")
+            raise NotAnArticle(f"{rel}: a JSON data file, not an article")
     if re.match(r"(?i)<!doctype html|<html", stripped):
         _read_html_page(stripped, art)
     else:

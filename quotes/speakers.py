@@ -101,6 +101,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self._forms: dict[str, Person] | None = None  # every name form → person, rebuilt after _add
         self.last_person: Person | None = None
         self.last_speaker: Resolution | None = None
 
@@ -146,6 +147,7 @@ class Registry:
         return shadow[i:end]
 
     def _add(self, name: str, role: str) -> Person:
+        self._forms = None
         for person in self.people:
             if person.name == name or person.name.endswith(name) or name.endswith(person.name):
                 if len(name) > len(person.name) and name.endswith(person.name):
@@ -159,21 +161,23 @@ class Registry:
         self.people.append(person)
         return person
 
-    def _short_forms(self, person: Person) -> list[str]:
-        forms = set(person.forms) | {person.name}
-        for form in list(forms):
-            parts = regex.split(r"[·•‧・]", form)
-            if len(parts) > 1:
-                forms.add(parts[-1])
-        return sorted(forms, key=len, reverse=True)
+    def forms(self) -> dict[str, Person]:
+        """Every form of every name (``谢尔盖·拉夫罗夫`` and ``拉夫罗夫``), longest first."""
+        if self._forms is None:
+            pairs = []
+            for person in self.people:
+                for form in person.forms | {person.name}:
+                    pairs.append((form, person))
+                    last = regex.split(r"[·•‧・]", form)[-1]
+                    if last != form:
+                        pairs.append((last, person))
+            pairs = [(f, p) for f, p in pairs if len(f) >= 2]
+            self._forms = dict(sorted(pairs, key=lambda fp: len(fp[0]), reverse=True))
+        return self._forms
 
     def person_at(self, clause: str) -> Person | None:
         """The person a clause opens with, if it opens with a known name."""
-        for person in self.people:
-            for form in self._short_forms(person):
-                if len(form) >= 2 and clause.startswith(form):
-                    return person
-        return None
+        return next((person for form, person in self.forms().items() if clause.startswith(form)), None)
 
     def note_clause(self, clause: str) -> None:
         """Remember the person a clause is about, for later pronouns."""
@@ -183,14 +187,11 @@ class Registry:
 
     # -- resolving ---------------------------------------------------------
     def by_name(self, subject: str) -> Person | None:
-        best: tuple[int, Person] | None = None
-        for person in self.people:
-            for form in self._short_forms(person):
-                if len(form) >= 2 and subject.endswith(form) and (best is None or len(form) > best[0]):
-                    best = (len(form), person)
-                elif len(subject) >= 2 and form.endswith(subject) and best is None:
-                    best = (len(subject), person)
-        return best[1] if best else None
+        forms = self.forms()
+        person = next((p for form, p in forms.items() if subject.endswith(form)), None)
+        if person is None and len(subject) >= 2:
+            person = next((p for form, p in forms.items() if form.endswith(subject)), None)
+        return person
 
     def by_role(self, role: str) -> Person | None:
         role = role.strip()
@@ -228,7 +229,7 @@ class Registry:
                 return self._description(subject[len(prefix):])
         person = self.by_name(subject)
         if person is not None:
-            form = next((f for f in self._short_forms(person) if subject.endswith(f)), subject)
+            form = next((f for f, p in self.forms().items() if p is person and subject.endswith(f)), subject)
             role = subject[: len(subject) - len(form)]
             if role and role not in person.roles and _roles().search(role):
                 person.roles.append(role)

@@ -1,0 +1,94 @@
+"""The Python API behind the CLI: build a database, export quotes, serve them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .pipeline import BuildReport, build as _build
+
+EXPORT_COLUMNS = ("source", "kind", "text", "speaker", "speaker_as_written", "cue", "start", "end", "paragraph",
+                  "confidence", "title", "outlet", "published", "url")
+METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "allow_download": False, "default_page_size": 50}
+
+
+def build(paths: Iterable[Path], db_path: Path, show_progress: bool = False) -> BuildReport:
+    """Store the articles under ``paths``; see :func:`quotes.pipeline.build`."""
+    if not show_progress:
+        return _build(paths, db_path)
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=sys.stderr)
+    counts = {"stored": 0, "error": 0}
+
+    def tick(rel: str, status: str) -> None:
+        counts[status] = counts.get(status, 0) + 1
+        bar.set_postfix(stored=counts["stored"], errors=counts["error"], refresh=False)
+        bar.update()
+
+    try:
+        return _build(paths, db_path, on_file=tick)
+    finally:
+        bar.close()
+
+
+def export_rows(db_path: Path, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
+                since: str | None = None) -> Iterator[dict]:
+    """Quotes joined with their article and speaker, in article and text order."""
+    where, params = [], []
+    for column, value in (("speaker.name", speaker), ("article.outlet", outlet)):
+        if value:
+            where.append(f"{column} like ?")
+            params.append(f"%{value}%")
+    if kind:
+        where.append("quote.kind = ?")
+        params.append(kind)
+    if since:
+        where.append("article.published >= ?")
+        params.append(since)
+    sql = ("select article.path as source, quote.kind, quote.text, coalesce(speaker.name, '') as speaker,"
+           ' quote.speaker_as_written, quote.cue, quote.start, quote."end", quote.paragraph, quote.confidence,'
+           " article.title, article.outlet, article.published, article.url"
+           " from quote join article on article.id = quote.article_id left join speaker on speaker.id = quote.speaker_id"
+           + (" where " + " and ".join(where) if where else "") + " order by article.path, quote.paragraph, quote.start")
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        for row in conn.execute(sql, params):
+            yield dict(row)
+    finally:
+        conn.close()
+
+
+def write_rows(rows: Iterable[dict], stream: IO[str], fmt: str, bom: bool = False) -> int:
+    """Write rows as CSV (header first) or JSON lines; return how many."""
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps({k: row[k] for k in EXPORT_COLUMNS}, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if bom:
+        stream.write("\ufeff")
+    writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def serve_command(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+    """The datasette command line that ``quotes serve`` and ``make serve`` run."""
+    cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--host", host, "--port", str(port)]
+    if METADATA.exists():
+        cmd += ["--metadata", str(METADATA)]
+    for key, value in SETTINGS.items():
+        cmd += ["--setting", key, json.dumps(value) if isinstance(value, bool) else str(value)]
+    return cmd

@@ -1,0 +1,81 @@
+"""The ``quotes`` command: thin click wrappers over :mod:`quotes.api`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+
+DEFAULT_DB = "db/quotes.db"
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False, path_type=Path), help="SQLite database file")
+
+
+@click.group()
+@click.version_option(package_name="quotes")
+def cli() -> None:
+    """引语库 quotes: find who said what in Chinese news, store it in SQLite, publish it with Datasette."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="print only the summary and errors")
+def build(paths: tuple[Path, ...], db_path: Path, quiet: bool) -> None:
+    """Read articles from PATHS (files or folders, recursively) into the database.
+
+    Unchanged files are skipped; a changed file replaces its article and its
+    quotes.  Files that cannot be read are listed with the reason, recorded in
+    the ingest_error table, and make the command exit with status 1 after all
+    good files are stored.
+    """
+    report = api.build(paths or (Path("seeds"),), db_path, show_progress=not quiet and sys.stderr.isatty())
+    for rel, reason in report.errors:
+        click.echo(f"error: {reason}", err=True)
+    for rel, reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    click.echo(f"{len(report.stored)} articles stored ({report.quotes} quotes), {len(report.unchanged)} unchanged, "
+               f"{len(report.skipped)} skipped, {len(report.errors)} failed → {db_path}")
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="file to write (default: stdout)")
+@click.option("--speaker", help="only quotes whose speaker name contains this")
+@click.option("--outlet", help="only articles whose outlet contains this")
+@click.option("--kind", type=click.Choice(["direct", "indirect"]))
+@click.option("--since", help="only articles published on or after this date (YYYY-MM-DD)")
+@click.option("--excel", is_flag=True, help="start the CSV with a BOM so Excel reads Chinese correctly")
+def export(db_path: Path, fmt: str, output: Path | None, speaker: str | None, outlet: str | None,
+           kind: str | None, since: str | None, excel: bool) -> None:
+    """Write one row per quote as CSV or JSON lines (the scorer reads both)."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database (run 'quotes build' first)")
+    rows = api.export_rows(db_path, speaker=speaker, outlet=outlet, kind=kind, since=since)
+    stream = output.open("w", encoding="utf-8", newline="") if output else click.get_text_stream("stdout")
+    try:
+        n = api.write_rows(rows, stream, fmt, bom=excel)
+    finally:
+        if output:
+            stream.close()
+    if output:
+        click.echo(f"{n} quotes → {output}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("-p", "--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db_path: Path, port: int, host: str) -> None:
+    """Serve the database with Datasette, read-only, with the project's metadata."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database (run 'quotes build' first)")
+    import subprocess
+
+    sys.exit(subprocess.call(api.serve_command(db_path, host=host, port=port)))

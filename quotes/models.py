@@ -1,0 +1,59 @@
+"""The database tables (SQLModel).
+
+``quote.start``/``quote.end`` index ``article.text`` — or ``article.title``
+for a headline quote, which has ``paragraph`` 0 — so that
+``article.text[start:end] == quote.text`` always holds for body quotes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Article(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    path: str = Field(unique=True, description="file path relative to the input root")
+    title: str = ""
+    url: str = ""
+    outlet: str = Field(default="", index=True)
+    published: str = Field(default="", index=True, description="ISO 8601, UTC")
+    categories: str = Field(default="[]", description="JSON list")
+    editor: str = ""
+    content_hash: str = Field(index=True, description="SHA-256 of the file's bytes")
+    text: str = Field(description="clean body text, paragraphs separated by newlines")
+
+
+class Speaker(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, description="canonical name: the fullest form articles give")
+    kind: str = Field(default="unknown", index=True, description="person / organisation / unknown")
+
+
+class Quote(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    kind: str = Field(index=True, description="direct or indirect")
+    text: str
+    speaker_id: Optional[int] = Field(default=None, foreign_key="speaker.id", index=True)
+    speaker_as_written: str = ""
+    role: str = Field(default="", description="the role the article gives the speaker here")
+    cue: str = Field(default="", index=True)
+    start: int
+    end: int
+    paragraph: int = Field(index=True, description="1-based; 0 for the headline")
+    confidence: float = Field(index=True)
+
+
+class IngestError(SQLModel, table=True):
+    __tablename__ = "ingest_error"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    path: str = Field(index=True)
+    reason: str
+    at: str = Field(default_factory=_now)

@@ -1,0 +1,115 @@
+"""Stage 5 — store: articles, speakers and quotes in SQLite.
+
+Schema facts (indexes, views) are declared as data below and applied by one
+idempotent :func:`ensure_db_shape`.  Each article is written in its own
+transaction, so a failure never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from sqlmodel import SQLModel, create_engine
+
+from . import models  # noqa: F401  (registers the tables)
+from .pipeline import ArticleRecord
+
+VIEWS: dict[str, str] = {
+    "quote_list": """
+        select quote.id, quote.text as quote, speaker.name as speaker, quote.speaker_as_written,
+               quote.role, quote.cue, quote.kind, quote.confidence, article.title, article.outlet,
+               article.published, article.url, article.path as source, quote.article_id,
+               quote.paragraph, quote.start, quote."end"
+        from quote
+        join article on article.id = quote.article_id
+        left join speaker on speaker.id = quote.speaker_id
+    """,
+}
+
+EXTRA_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "idx_quote_article_start": ("quote", ("article_id", "start")),
+    "idx_speaker_name": ("speaker", ("name",)),
+}
+
+
+def connect(db_path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) a database in the shape this package expects."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    conn.execute("pragma foreign_keys = on")
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("pragma synchronous = normal")
+    ensure_db_shape(conn, path)
+    return conn
+
+
+def ensure_db_shape(conn: sqlite3.Connection, path: Path) -> None:
+    """Create tables, indexes and views that are missing; change nothing else."""
+    engine = create_engine(f"sqlite:///{path}")
+    SQLModel.metadata.create_all(engine)
+    engine.dispose()
+    for name, (table, columns) in EXTRA_INDEXES.items():
+        conn.execute(f"create index if not exists {name} on {table} ({', '.join(columns)})")
+    existing = {row[0]: row[1] for row in conn.execute("select name, sql from sqlite_master where type = 'view'")}
+    for name, sql in VIEWS.items():
+        wanted = f"create view {name} as {sql.strip()}"
+        if existing.get(name) != wanted:
+            conn.execute(f"drop view if exists {name}")
+            conn.execute(wanted)
+
+
+def stored_hash(conn: sqlite3.Connection, path: str) -> str | None:
+    row = conn.execute("select content_hash from article where path = ?", (path,)).fetchone()
+    return row[0] if row else None
+
+
+def _speaker_id(conn: sqlite3.Connection, name: str, kind: str) -> int | None:
+    if not name:
+        return None
+    row = conn.execute("select id from speaker where name = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    return conn.execute("insert into speaker (name, kind) values (?, ?)", (name, kind)).lastrowid
+
+
+def store_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
+    """Replace the article at ``record.path`` and its quotes, atomically; return its id."""
+    conn.execute("begin immediate")
+    try:
+        old = conn.execute("select id from article where path = ?", (record.path,)).fetchone()
+        if old:
+            conn.execute("delete from quote where article_id = ?", (old[0],))
+            conn.execute("delete from article where id = ?", (old[0],))
+        article_id = conn.execute(
+            "insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.path, record.title, record.url, record.outlet, record.published,
+             json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.text),
+        ).lastrowid
+        rows = []
+        for q in record.quotes:
+            rows.append((article_id, q.kind, q.text, _speaker_id(conn, q.speaker, q.speaker_kind), q.speaker_as_written,
+                         q.role, q.cue, q.start, q.end, q.paragraph, q.confidence))
+        conn.executemany(
+            'insert into quote (article_id, kind, text, speaker_id, speaker_as_written, role, cue, start, "end",'
+            " paragraph, confidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute("delete from ingest_error where path = ?", (record.path,))
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    return article_id
+
+
+def record_error(conn: sqlite3.Connection, path: str, reason: str) -> None:
+    """Note a file that could not be stored (replacing an older note for it)."""
+    conn.execute("begin immediate")
+    conn.execute("delete from ingest_error where path = ?", (path,))
+    conn.execute("insert into ingest_error (path, reason, at) values (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", (path, reason))
+    conn.execute("commit")
+
