@@ -23,6 +23,8 @@ from .speakers import Registry, Resolution
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
+# How much less sure a speaker is when it was resolved rather than named.
+_UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 # Verbs that are also nouns: sentence-initial ``报道称，…`` has ``报道`` as its speaker.
 _NOUN_CUES = ("报道", "报导", "报告", "通报")
 _HEADLINE = regex.compile(r"^(?P<x>[^：:\s]{2,12})[：:](?P<y>.+)$")
@@ -224,7 +226,7 @@ class _Reader:
         if res is None:
             return
         start = find.content_start(self.masked, after)
-        confidence = {"explicit": 0.9, "inherited": 0.75}[how] - (0.15 if res.how in ("pronoun", "description", "role") else 0)
+        confidence = {"explicit": 0.9, "inherited": 0.75}[how] - _UNCERTAIN.get(res.how, 0)
         span = self.statement_span(start)
         if span is not None:
             self.claimed_spans.add(span.open)
@@ -370,7 +372,7 @@ class _Reader:
             return False
         self.consumed_cues.add(cue.start)
         self.claimed_spans.add(span.open)
-        confidence = 0.85 - (0.15 if res.how in ("pronoun", "description", "role") else 0)
+        confidence = 0.85 - _UNCERTAIN.get(res.how, 0)
         self.emit("direct", span.open + 1, span.close, res, self.text[j + h:j + e], cue.word, confidence)
         after = find.content_start(self.masked, cue.end)
         nxt = self.statement_span(after) if after < len(self.masked) and self.masked[after] in find.OPENERS else None

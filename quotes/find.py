@@ -211,8 +211,14 @@ def sentence_end(masked: str, pos: int) -> int:
 
 
 @cache
-def _cut_words() -> frozenset[str]:
-    return frozenset(words("cut_words"))
+def _cut_tuple() -> tuple[str, ...]:
+    return words("cut_words")
+
+
+@cache
+def _not_cut() -> tuple[str, ...]:
+    """Nominal compounds that start with a cut word (对外 in 欧洲对外行动署)."""
+    return words("not_cut")
 
 
 _DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间")
@@ -229,7 +235,8 @@ def subject_of(clause: str) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
     Leading connectives (并, 但, 与此同时 …) are skipped; the subject then runs
-    up to the first time word, preposition or adverb (rules ``cut_words``), so
+    up to the first time word, preposition or adverb (rules ``cut_words``) that
+    starts a word (jieba's segmentation tells where words start), so
     ``美国国家安全委员会周三在一份声明中`` gives ``美国国家安全委员会``.
     """
     head = 0
@@ -241,12 +248,19 @@ def subject_of(clause: str) -> tuple[int, int]:
         head = m.end()
     body = clause[head:]
     cut = len(body)
+    tokens: dict[int, str] = {}
     pos = 0
     for token in jieba.cut(body, HMM=False):
-        if token in _cut_words():
-            cut = pos
-            break
+        tokens[pos] = token
         pos += len(token)
+    protected = _not_cut()
+    for i, token in tokens.items():
+        if not body.startswith(_cut_tuple(), i) or body.startswith(protected, i):
+            continue
+        # At the head a cut word must be a whole word: 与会代表 is a subject, 与 is not.
+        if i > 0 or token in _cut_tuple() or not token.startswith(_cut_tuple()):
+            cut = i
+            break
     m = _DATE.search(body, 0, cut)
     if m:
         cut = m.start()
@@ -268,8 +282,9 @@ def leading_noun(clause: str) -> str:
     import jieba.posseg
 
     out = []
+    pronouns = frozenset(words("pronouns"))
     for token, tag in jieba.posseg.cut(clause):
-        if tag not in _NOUN_TAGS or token in "，。、":
+        if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
             break
         out.append(token)
     return "".join(out)

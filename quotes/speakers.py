@@ -33,7 +33,7 @@ def _roles() -> regex.Pattern:
 @cache
 def _role_then_name() -> regex.Pattern:
     alts = "|".join(map(re.escape, words("roles")))
-    return regex.compile(rf"(?P<role>(?:{alts}))(?P<name>\p{{Han}}{{1,6}}(?:[·•‧・]\p{{Han}}{{1,8}}){{1,3}}|\p{{Han}}{{2,7}})")
+    return regex.compile(rf"(?P<role>(?:{alts}))(?=(?P<name>\p{{Han}}{{1,6}}(?:[·•‧・]\p{{Han}}{{1,8}}){{1,3}}|\p{{Han}}{{2,7}}))")
 
 
 @cache
@@ -74,6 +74,16 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
 @cache
 def _pronouns() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in table("pronouns")}
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return words("org_suffixes")
+
+
+def kind_of(subject: str) -> str:
+    """``organisation`` for 国防部, 克里姆林宫, 美国…; ``unknown`` otherwise."""
+    return "organisation" if subject.endswith(_org_suffixes()) else "unknown"
 
 
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
@@ -219,11 +229,15 @@ class Registry:
         kinds = _pronouns()
         if subject in kinds:
             if kinds[subject] == "person":
-                target = self.last_person or (self._person(self.last_speaker.speaker) if self.last_speaker else None)
-                if target:
-                    return self._said(Resolution(target.name, "", "person", "pronoun"), target)
-                return None
-            return self.last_speaker and self._said(Resolution(self.last_speaker.speaker, "", self.last_speaker.kind, "pronoun"))
+                if self.last_person:
+                    return self._said(Resolution(self.last_person.name, "", "person", "pronoun"), self.last_person)
+                last = self.last_speaker
+                if last and last.kind != "organisation":
+                    return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
+            elif self.last_speaker:
+                last = self.last_speaker
+                return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
+            return Resolution(subject, "", "unknown", "unresolved")
         for prefix in ("这位", "该名", "这名", "该", "此", "那位"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 return self._description(subject[len(prefix):])
@@ -241,7 +255,7 @@ class Registry:
             return self._said(Resolution(subject, subject, "person", "explicit"))
         if len(subject) > 24:
             return None
-        return self._said(Resolution(subject, "", "organisation", "explicit"))
+        return self._said(Resolution(subject, "", kind_of(subject), "explicit"))
 
     def _description(self, rest: str) -> Resolution | None:
         person = self.by_role(rest) if _roles().search(rest) else None

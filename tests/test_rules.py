@@ -1,0 +1,116 @@
+"""Every entry of every rule table is exercised by the example it carries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotes.clean import clean_body
+from quotes.extract import extract
+from quotes.rules import table
+from quotes.script import simplified
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return [row for row in table(name)]
+
+
+def _speakers(sentence: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.cue) for q in extract(sentence)]
+
+
+@pytest.mark.parametrize("row", _rows("verbs"), ids=lambda r: r["word"])
+def test_verb_gives_a_quote_with_its_speaker(row):
+    found = _speakers(row["example"])
+    assert any(speaker.endswith(row["speaker"]) or row["speaker"].endswith(speaker) for speaker, cue in found
+               if row["word"] in cue), found
+
+
+@pytest.mark.parametrize("row", _rows("cut_words"), ids=lambda r: r["word"])
+def test_cut_word_ends_the_speaker(row):
+    found = _speakers(row["example"])
+    assert found and found[0][0] == row["speaker"], found
+
+
+@pytest.mark.parametrize("row", _rows("roles"), ids=lambda r: r["word"])
+def test_role_is_split_from_the_name(row):
+    quotes = extract(row["example"])
+    assert quotes and quotes[0].speaker == row["speaker"]
+    assert row["word"] in quotes[0].role
+
+
+@pytest.mark.parametrize("row", _rows("pronouns"), ids=lambda r: r["word"])
+def test_pronoun_resolves_to_the_earlier_speaker(row):
+    quotes = extract(row["example"])
+    assert len(quotes) == 2, quotes
+    assert quotes[1].speaker_as_written.startswith(row["word"])
+    assert quotes[1].speaker == row["speaker"]
+
+
+@pytest.mark.parametrize("row", _rows("not_cues"), ids=lambda r: r["word"])
+def test_not_a_cue(row):
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("noun_markers"), ids=lambda r: r["word"])
+def test_noun_use_of_a_verb_is_not_a_cue(row):
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("not_speech_objects"), ids=lambda r: r["word"])
+def test_attitude_is_not_speech(row):
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("connectives"), ids=lambda r: r["word"])
+def test_connective_is_not_part_of_the_speaker(row):
+    quotes = extract(row["example"])
+    assert quotes and not quotes[-1].speaker.startswith(row["word"]), quotes
+
+
+@pytest.mark.parametrize("row", _rows("content_stops"), ids=lambda r: r["word"])
+def test_content_stops_before_the_journalists_clause(row):
+    quotes = extract(row["example"])
+    assert quotes and row["word"] not in quotes[0].text, quotes
+
+
+@pytest.mark.parametrize("row", _rows("frames"), ids=lambda r: r["cue"])
+def test_frame_names_the_speaker(row):
+    quotes = extract(row["example"])
+    assert quotes and quotes[0].speaker == row["speaker"], quotes
+
+
+@pytest.mark.parametrize("row", _rows("noise"), ids=lambda r: r["what"])
+def test_noise_line_is_dropped(row):
+    html = f"<p>拉夫罗夫表示，俄方将继续寻求答案。</p><p>{row['example']}</p>"
+    assert clean_body(html, "html").paragraphs == ["拉夫罗夫表示，俄方将继续寻求答案。"]
+
+
+@pytest.mark.parametrize("row", _rows("metadata_lines"), ids=lambda r: r["example"])
+def test_metadata_line_becomes_metadata(row):
+    clean = clean_body(f"<p>正文。</p><p>{row['example']}</p>", "html")
+    assert clean.paragraphs == ["正文。"]
+    assert clean.metadata[row["field"]]
+
+
+@pytest.mark.parametrize("row", _rows("outlets"), ids=lambda r: r["domain"])
+def test_outlet_from_domain(row):
+    from quotes.read import parse_article
+
+    art = parse_article(f"[标题]({row['example']})\n------\n\n<p>正文。</p>".encode(), "x.md")
+    assert art.outlet == row["outlet"]
+
+
+def test_transliteration_table_reads_a_foreign_name():
+    row = _rows("transliteration")[0]
+    quotes = extract(f"俄罗斯外交部长{row['example']}表示，俄方将继续寻求答案。")
+    assert quotes[0].speaker == row["example"]
+
+
+def test_every_table_row_is_simplified_chinese():
+    """Rules are written once, in simplified characters; the shadow text handles traditional."""
+    for name in ("verbs", "cut_words", "roles", "pronouns", "not_cues", "connectives"):
+        for row in _rows(name):
+            assert simplified(row["word"]) == row["word"], (name, row["word"])
+            assert re.search(r"\S", row["example"])
