@@ -299,10 +299,15 @@ class _Reader:
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
             cs = find.clause_start(self.masked, inner.start, start)
-            if cs > start and self.masked[cs - 1] in "，,":
+            if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1):
                 return cs - 1
             i += 1
         return end
+
+    def _complete(self, start: int, end: int) -> bool:
+        """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
+        head = self.shadow[start:end]
+        return _han_count(head) >= 8 and not head.startswith(find.topic_markers())
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""

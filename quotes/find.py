@@ -25,6 +25,8 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # After a cue, the content may start behind this much punctuation.
 CUE_PUNCT = "：:，, \t"
 MAX_SPAN = 6000
+# A verb followed by one of these is used as a noun or in a time clause.
+_NOT_AFTER_CUE = set("了着过的后时前中")
 
 
 @dataclass
@@ -179,8 +181,11 @@ def find_cues(masked: str) -> list[Cue]:
         base = next(v for v in words("verbs") if word.startswith(v))
         if any(masked.startswith(c, start - k) for c, k, v in blocked if v == base and start - k >= 0):
             continue
-        if start > 0 and masked[start - 1] in nouns or masked[m.end():m.end() + 1] in ("了", "着", "过"):
-            continue  # 发出了警告, 通报了其要求: the verb's object is a noun, not speech
+        nxt = masked[m.end():m.end() + 1]
+        if start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE:
+            continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here
+        if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
+            continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
         if base in ("表示",) and _not_speech_object().match(masked, m.end()):
             continue
         out.append(Cue(start, m.end(), word, strength[base]))
@@ -216,9 +221,11 @@ def _cut_tuple() -> tuple[str, ...]:
 
 
 @cache
-def _not_cut() -> tuple[str, ...]:
-    """Nominal compounds that start with a cut word (对外 in 欧洲对外行动署)."""
-    return words("not_cut")
+def topic_markers() -> tuple[str, ...]:
+    return words("topic_markers")
+
+
+_GLUED_FREQ = 50
 
 
 _DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间")
@@ -248,19 +255,18 @@ def subject_of(clause: str) -> tuple[int, int]:
         head = m.end()
     body = clause[head:]
     cut = len(body)
-    tokens: dict[int, str] = {}
+    if body.startswith(topic_markers()):
+        return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
     for token in jieba.cut(body, HMM=False):
-        tokens[pos] = token
-        pos += len(token)
-    protected = _not_cut()
-    for i, token in tokens.items():
-        if not body.startswith(_cut_tuple(), i) or body.startswith(protected, i):
-            continue
-        # At the head a cut word must be a whole word: 与会代表 is a subject, 与 is not.
-        if i > 0 or token in _cut_tuple() or not token.startswith(_cut_tuple()):
-            cut = i
+        if body.startswith(_cut_tuple(), pos) and (
+            token in _cut_tuple()
+            # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
+            or (pos > 0 and jieba.get_FREQ(token, 0) < _GLUED_FREQ and len(token) > 1)
+        ):
+            cut = pos
             break
+        pos += len(token)
     m = _DATE.search(body, 0, cut)
     if m:
         cut = m.start()

@@ -43,6 +43,11 @@ def _followers() -> tuple[str, ...]:
 
 
 @cache
+def _surnames() -> frozenset[str]:
+    return frozenset("".join(row["chars"] for row in table("surnames")))
+
+
+@cache
 def _transliteration() -> frozenset[str]:
     return frozenset("".join(row["chars"] for row in table("transliteration")))
 
@@ -62,7 +67,10 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
     ``汪文斌周三说`` gives 3, ``拉夫罗夫和`` gives 4; a span that starts
     with a verb or a time word (``表示在…``) is no name and gives 0.
     """
-    if shadow.startswith(_followers(), start):
+    if shadow.startswith(_followers(), start) and (shadow[start] not in _surnames() or shadow.startswith(
+            tuple(f for f in _followers() if len(f) > 1), start)):
+        return 0  # 表示…, 周一…: a verb or a time word, not a name (曾国卫 is a name)
+    if shadow[start] not in _surnames() and not _foreign_length(shadow, start):
         return 0
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
@@ -84,6 +92,17 @@ def _org_suffixes() -> tuple[str, ...]:
 def kind_of(subject: str) -> str:
     """``organisation`` for 国防部, 克里姆林宫, 美国…; ``unknown`` otherwise."""
     return "organisation" if subject.endswith(_org_suffixes()) else "unknown"
+
+
+def _nominal(subject: str) -> bool:
+    """Whether a subject reads as a noun phrase (not ``不能够``, ``让各人自行考虑``)."""
+    import jieba.posseg
+
+    tags = [tag for _, tag in jieba.posseg.cut(subject)]
+    if len(subject) <= 4:  # names: posseg splits 扎哈罗娃 into 扎/v 哈罗/nrt 娃/ng
+        return "d" not in tags
+    verbs = sum(tag == "v" for tag in tags)
+    return bool(tags) and tags[0] != "v" and verbs < 2 and "d" not in tags
 
 
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
@@ -228,16 +247,7 @@ class Registry:
             return None
         kinds = _pronouns()
         if subject in kinds:
-            if kinds[subject] == "person":
-                if self.last_person:
-                    return self._said(Resolution(self.last_person.name, "", "person", "pronoun"), self.last_person)
-                last = self.last_speaker
-                if last and last.kind != "organisation":
-                    return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
-            elif self.last_speaker:
-                last = self.last_speaker
-                return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
-            return Resolution(subject, "", "unknown", "unresolved")
+            return self._pronoun(subject, kinds[subject])
         for prefix in ("这位", "该名", "这名", "该", "此", "那位"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 return self._description(subject[len(prefix):])
@@ -253,9 +263,24 @@ class Registry:
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
-        if len(subject) > 24:
+        kind = kind_of(subject)
+        if len(subject) > 24 or kind == "unknown" and len(subject) > 3 and not _nominal(subject):
             return None
-        return self._said(Resolution(subject, "", kind_of(subject), "explicit"))
+        res = Resolution(subject, "", kind, "explicit")
+        if kind == "unknown" and len(subject) <= 6:
+            return self._said(res, self._add(subject, ""))
+        return self._said(res)
+
+    def _pronoun(self, subject: str, kind: str) -> Resolution:
+        """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""
+        if kind == "unknown":
+            return Resolution("UNKNOWN", "", "unknown", "explicit")
+        last = self.last_speaker
+        if kind == "person" and self.last_person:
+            return self._said(Resolution(self.last_person.name, "", "person", "pronoun"), self.last_person)
+        if last and (kind != "person" or last.kind != "organisation"):
+            return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
+        return Resolution(subject, "", "unknown", "unresolved")
 
     def _description(self, rest: str) -> Resolution | None:
         person = self.by_role(rest) if _roles().search(rest) else None
