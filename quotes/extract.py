@@ -27,7 +27,7 @@ _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 # Verbs that are also nouns: sentence-initial ``报道称，…`` has ``报道`` as its speaker.
 _NOUN_CUES = ("报道", "报导", "报告", "通报")
-_HEADLINE = regex.compile(r"^(?P<x>[^：:\s]{2,12})[：:](?P<y>.+)$")
+_HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
 
 @dataclass
@@ -236,6 +236,8 @@ class _Reader:
         if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
             self._reverse(cue, res, written, cue_label, confidence - 0.1)
             return
+        if self.cue_at(start) is not None or self._opens_with_quoted_speaker(start):
+            return  # 谴责初选，形容…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         content = self.shadow[start:end]
         if _han_count(content.replace(MASK, "")) < 4 and MASK not in content:
@@ -245,6 +247,17 @@ class _Reader:
         for span in self.spans:
             if start <= span.open < end:
                 self.claimed_spans.add(span.open)
+
+    def _opens_with_quoted_speaker(self, start: int) -> bool:
+        """Whether content opens with ``X说：“…”`` — someone else's direct quote."""
+        end = find.sentence_end(self.masked, start)
+        i = bisect.bisect_left(self.cue_starts, start)
+        if i >= len(self.cues) or self.cues[i].start >= end:
+            return False
+        inner = self.cues[i]
+        if find.clause_start(self.masked, inner.start, start) != start:
+            return False
+        return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
     def _frame(self, cue: Cue) -> bool:
         """``据X报道，…``: X speaks unless the sentence names its own speaker."""
@@ -361,11 +374,8 @@ class _Reader:
         while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 40 and self.masked[k] not in find.OPENERS:
             k += 1
         i = bisect.bisect_left(self.cue_starts, j)
-        cue = None
-        while i < len(self.cues) and self.cues[i].start < k:
-            cue = self.cues[i]
-            i += 1
-        if cue is None or cue.end != k and self.masked[cue.end:k].strip() not in ("", "道"):
+        cue = self.cues[i] if i < len(self.cues) and self.cues[i].start < k else None
+        if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or _han_count(inner) < 4:
             return False
         clause = self.shadow[j:cue.start]
         h, e = find.subject_of(clause)

@@ -26,7 +26,7 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 CUE_PUNCT = "：:，, \t"
 MAX_SPAN = 6000
 # A verb followed by one of these is used as a noun or in a time clause.
-_NOT_AFTER_CUE = set("了着过的后时前中")
+_NOT_AFTER_CUE = set("了着过的后时前中为")
 
 
 @dataclass
