@@ -25,8 +25,7 @@ _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
-# Verbs that are also nouns: sentence-initial ``报道称，…`` has ``报道`` as its speaker.
-_NOUN_CUES = ("报道", "报导", "报告", "通报")
+_DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
 _HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
 
@@ -59,6 +58,17 @@ def _content_stop() -> regex.Pattern:
 
 
 @cache
+def _noun_cues() -> frozenset[str]:
+    """Verbs that are also documents: sentence-initial ``报道称，…`` has ``报道`` as its speaker."""
+    return frozenset(words("documents")) & frozenset(words("verbs"))
+
+
+@cache
+def _time_clauses() -> tuple[str, ...]:
+    return words("time_clauses")
+
+
+@cache
 def _pronoun_words() -> frozenset[str]:
     return frozenset(words("pronouns"))
 
@@ -86,6 +96,7 @@ class _Reader:
         self.claimed_spans: set[int] = set()
         self.consumed_cues: set[int] = set()
         self.claimed_to = -1  # end of the last indirect content
+        self.split_points: set[int] = set()  # cues where one content was cut for the next
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
 
@@ -128,11 +139,14 @@ class _Reader:
             m = pattern.search(clause)
             if m and m.group("speaker") and "援引" in pattern.pattern:
                 inner = m.group("speaker")
-                h, e = find.subject_of(inner)
+                h, e = find.subject_of(inner, self.names())
                 start = cs + m.start("speaker") + h
                 return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
-        h, e = find.subject_of(clause)
+        h, e = find.subject_of(clause, self.names())
         return clause[h:e], self.text[cs + h:cs + e], cs + h
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.registry.forms())
 
     def resolve(self, subject: str, written: str, at: int) -> tuple[Resolution | None, str]:
         """Resolve a subject; an empty one inherits the sentence's speaker."""
@@ -146,6 +160,12 @@ class _Reader:
             res = self.registry.resolve(head)
             return res, "inherited"
         return None, ""
+
+    def _in_topic_clause(self, pos: int) -> bool:
+        floor = self.paras[self.para_of(pos)][0]
+        clause = self.shadow[find.clause_start(self.masked, pos, floor):pos]
+        m = find.connectives().match(clause)
+        return clause[m.end() if m else 0:].startswith(find.topic_markers())
 
     def _sentence_subject(self, sentence: int, at: int) -> str:
         """The subject the sentence opened with, for a verb whose subject is left out."""
@@ -176,7 +196,7 @@ class _Reader:
             after += 1
         ends = after >= self.para_end(pos) or self.masked[after] in "。！？；!?;…\n"
         punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？")
-        if ends or inner[-1] in "。！？!?…" or (punct and self.masked[after] in "，,"):
+        if ends or inner[-1] in _STATEMENT_PUNCT or (punct and self.masked[after] in "，,"):
             return span
         return None
 
@@ -207,7 +227,9 @@ class _Reader:
             return
         inside = cue.start < self.claimed_to
         subject, written, at = self.subject(cue.start)
-        if inside and subject and subject not in _pronoun_words():
+        if not subject and self._in_topic_clause(cue.start):
+            return  # 如果说假话…: a condition, not someone speaking
+        if inside and cue.start not in self.split_points:
             return  # speech reported inside someone's reported speech
         frame = self._frame(cue)
         if frame:
@@ -220,8 +242,8 @@ class _Reader:
                 return
         elif cue.strength == "weak" and cue.word in {r["word"] for r in table("verbs")} and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
             return
-        if not subject and cue.word[:2] in _NOUN_CUES and len(cue.word) > 2:
-            subject = written = cue.word[:2]
+        if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
+            subject = written = subject + cue.word[:2]  # 报道称 / 该报道称: the report speaks
         res, how = self.resolve(subject, written, cue.start)
         if res is None:
             return
@@ -236,8 +258,8 @@ class _Reader:
         if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
             self._reverse(cue, res, written, cue_label, confidence - 0.1)
             return
-        if self.cue_at(start) is not None or self._opens_with_quoted_speaker(start):
-            return  # 谴责初选，形容…; 文章指出，黄之锋表示：“…”: the inner verb speaks
+        if self._inner_verb_speaks(start, cue.strength == "weak"):
+            return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         content = self.shadow[start:end]
         if _han_count(content.replace(MASK, "")) < 4 and MASK not in content:
@@ -248,15 +270,32 @@ class _Reader:
             if start <= span.open < end:
                 self.claimed_spans.add(span.open)
 
-    def _opens_with_quoted_speaker(self, start: int) -> bool:
-        """Whether content opens with ``X说：“…”`` — someone else's direct quote."""
+    def _inner_verb_speaks(self, start: int, weak: bool) -> bool:
+        """Whether the content's first clause is itself a verb of saying that takes over.
+
+        It does when the clause opens with the verb (``谴责初选，形容…``), when a
+        weak verb's content goes on with the same speaker (``否认，她称…``), when the clause is a time
+        clause (``宣布上述规定之际，…``) or when it introduces someone's direct
+        quote (``指出，黄之锋表示：“…”``).  Otherwise a nested verb stays inside
+        the content (``表示，普京曾告诉拜登，…``).
+        """
         end = find.sentence_end(self.masked, start)
+        first = start
+        while first < end and self.masked[first] not in find.CLAUSE_END:
+            first += 1
+        if self.shadow[start:first].endswith(_time_clauses()):
+            return True
         i = bisect.bisect_left(self.cue_starts, start)
-        if i >= len(self.cues) or self.cues[i].start >= end:
+        if i >= len(self.cues) or self.cues[i].start >= first:
             return False
         inner = self.cues[i]
+        if inner.start == start:
+            return True
         if find.clause_start(self.masked, inner.start, start) != start:
             return False
+        subject, _, _ = self.subject(inner.start)
+        if weak and (not subject or subject in _pronoun_words()):
+            return True
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
     def _frame(self, cue: Cue) -> bool:
@@ -313,6 +352,7 @@ class _Reader:
             inner = self.cues[i]
             cs = find.clause_start(self.masked, inner.start, start)
             if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1):
+                self.split_points.add(inner.start)
                 return cs - 1
             i += 1
         return end
@@ -320,7 +360,8 @@ class _Reader:
     def _complete(self, start: int, end: int) -> bool:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
         head = self.shadow[start:end]
-        return _han_count(head) >= 8 and not head.startswith(find.topic_markers())
+        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(find.topic_markers())
+        return _han_count(head) >= 8 and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""

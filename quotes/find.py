@@ -229,7 +229,7 @@ _GLUED_FREQ = 50
 
 
 _DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间")
-_LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)")
+LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)")
 
 
 @cache
@@ -238,19 +238,20 @@ def connectives() -> regex.Pattern:
     return regex.compile(rf"^(?:(?:{alts})\s*)+")
 
 
-def subject_of(clause: str) -> tuple[int, int]:
+def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
     Leading connectives (并, 但, 与此同时 …) are skipped; the subject then runs
     up to the first time word, preposition or adverb (rules ``cut_words``) that
     starts a word (jieba's segmentation tells where words start), so
     ``美国国家安全委员会周三在一份声明中`` gives ``美国国家安全委员会``.
+    A known name is never cut (``曾国卫`` starts with the adverb 曾).
     """
     head = 0
     m = connectives().match(clause)
     if m:
         head = m.end()
-    m = _LEADING_PHRASE.match(clause, head)
+    m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()
     body = clause[head:]
@@ -259,7 +260,7 @@ def subject_of(clause: str) -> tuple[int, int]:
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
     for token in jieba.cut(body, HMM=False):
-        if body.startswith(_cut_tuple(), pos) and (
+        if body.startswith(_cut_tuple(), pos) and not (names and body.startswith(names, pos)) and (
             token in _cut_tuple()
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and jieba.get_FREQ(token, 0) < _GLUED_FREQ and len(token) > 1)

@@ -22,6 +22,7 @@ _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
 
 @cache
@@ -89,8 +90,22 @@ def _org_suffixes() -> tuple[str, ...]:
     return words("org_suffixes")
 
 
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(words("places"))
+
+
+@cache
+def _documents() -> tuple[str, ...]:
+    return words("documents")
+
+
 def kind_of(subject: str) -> str:
-    """``organisation`` for 国防部, 克里姆林宫, 美国…; ``unknown`` otherwise."""
+    """``country`` (美国, 莫斯科), ``document`` (声明, 报道), ``organisation`` (国防部), else ``unknown``."""
+    if subject in _places():
+        return "country"
+    if subject.endswith(_documents()):
+        return "document"
     return "organisation" if subject.endswith(_org_suffixes()) else "unknown"
 
 
@@ -220,6 +235,9 @@ class Registry:
         person = next((p for form, p in forms.items() if subject.endswith(form)), None)
         if person is None and len(subject) >= 2:
             person = next((p for form, p in forms.items() if form.endswith(subject)), None)
+        if person is None and len(subject) >= 2:  # 田代 for 田代桂子: family name first, given name dropped
+            person = next((p for form, p in forms.items() if len(form) >= 4 and form.startswith(subject)
+                           and not any(d in form for d in _DOT)), None)
         return person
 
     def by_role(self, role: str) -> Person | None:
@@ -242,7 +260,7 @@ class Registry:
 
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
-        subject = _BRACKETED.sub("", written).strip(" ：:，,“”「」『』\"")
+        subject = _AGE.sub("", _BRACKETED.sub("", written).strip(" ：:，,“”「」『』\""))
         if not regex.search(r"[\p{Han}\p{Latin}]", subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
@@ -278,19 +296,26 @@ class Registry:
         last = self.last_speaker
         if kind == "person" and self.last_person:
             return self._said(Resolution(self.last_person.name, "", "person", "pronoun"), self.last_person)
-        if last and (kind != "person" or last.kind != "organisation"):
+        if last and (kind != "person" or last.kind in ("person", "unknown")):
             return self._said(Resolution(last.speaker, last.role, last.kind, "pronoun"))
         return Resolution(subject, "", "unknown", "unresolved")
 
-    def _description(self, rest: str) -> Resolution | None:
-        person = self.by_role(rest) if _roles().search(rest) else None
-        if person is None and rest in GENERIC_DESCRIPTIONS or rest.endswith(GENERIC_DESCRIPTIONS) or person is None and _roles().search(rest):
-            person = person or self.last_person
-            if person is None and self.last_speaker and self.last_speaker.kind == "person":
-                person = self._person(self.last_speaker.speaker)
-        if person is not None:
-            return self._said(Resolution(person.name, rest, "person", "description"), person)
-        return self._said(Resolution(rest, rest, "organisation", "description"))
+    def _description(self, rest: str) -> Resolution:
+        """这位官员 / 该发言人 / 这位俄罗斯总统 / 该报道: whom or what a description points back to.
+
+        A generic word (官员, 人士) points to the last person; a role to whoever
+        holds it in this article, else it stays the role itself; anything else
+        (该报道, 该组织) keeps its own words.
+        """
+        generic = rest.endswith(GENERIC_DESCRIPTIONS)
+        if generic or _roles().search(rest):
+            person = None if generic else self.by_role(rest)
+            if generic or person is None and rest in words("roles"):
+                person = self.last_person
+            if person is not None:
+                return self._said(Resolution(person.name, rest, "person", "description"), person)
+            return self._said(Resolution(rest, rest, "person", "description"))
+        return self._said(Resolution(rest, "", kind_of(rest), "description"))
 
     def _person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)

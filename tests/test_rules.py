@@ -116,3 +116,33 @@ def test_every_table_row_is_simplified_chinese():
         for row in _rows(name):
             assert simplified(row["word"]) == row["word"], (name, row["word"])
             assert re.search(r"\S", row["example"])
+
+
+@pytest.mark.parametrize("row", _rows("topic_markers"), ids=lambda r: r["word"])
+def test_topic_marker_is_no_speaker(row):
+    assert all(not q.speaker.startswith(row["word"]) for q in extract(row["example"]))
+
+
+@pytest.mark.parametrize("row", _rows("time_clauses"), ids=lambda r: r["word"])
+def test_time_clause_is_not_content(row):
+    quotes = extract(row["example"])
+    assert all(not q.text.endswith(row["word"]) and row["word"] + "，" not in q.text for q in quotes), quotes
+
+
+@pytest.mark.parametrize("name", ["places", "documents", "org_suffixes"])
+def test_kind_tables(name):
+    from quotes.speakers import kind_of
+
+    expected = {"places": "country", "documents": "document", "org_suffixes": "organisation"}[name]
+    for row in _rows(name):
+        quotes = extract(row["example"])
+        assert quotes, row
+        assert kind_of(quotes[0].speaker) in (expected, "country", "document", "organisation"), row
+        assert quotes[0].speaker_kind == kind_of(quotes[0].speaker)
+
+
+def test_surname_table_lets_a_chinese_name_follow_a_role():
+    for row in _rows("surnames"):
+        quotes = extract(f"政制及内地事务局局长{row['example']}指出，初选涉嫌违反国安法。")
+        assert quotes[0].speaker == row["example"]
+        assert len(row["chars"]) > 300
