@@ -412,7 +412,7 @@ class _Reader:
         if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
             return False
         k = j
-        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 40 and self.masked[k] not in find.OPENERS:
+        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 80 and self.masked[k] not in find.OPENERS:
             k += 1
         i = bisect.bisect_left(self.cue_starts, j)
         cue = self.cues[i] if i < len(self.cues) and self.cues[i].start < k else None

@@ -82,7 +82,9 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
 
 @cache
 def _pronouns() -> dict[str, str]:
-    return {row["word"]: row["kind"] for row in table("pronouns")}
+    """Pronouns and description prefixes, longest first (该名 before 该)."""
+    rows = sorted(table("pronouns"), key=lambda row: len(row["word"]), reverse=True)
+    return {row["word"]: row["kind"] for row in rows}
 
 
 @cache
@@ -225,7 +227,7 @@ class Registry:
 
     def note_clause(self, clause: str) -> None:
         """Remember the person a clause is about, for later pronouns."""
-        person = self.person_at(clause)
+        person = self.person_at(_AGE.sub("", clause))
         if person is not None:
             self.last_person = person
 
@@ -266,9 +268,6 @@ class Registry:
         kinds = _pronouns()
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])
-        for prefix in ("这位", "该名", "这名", "该", "此", "那位"):
-            if subject.startswith(prefix) and len(subject) > len(prefix):
-                return self._description(subject[len(prefix):])
         person = self.by_name(subject)
         if person is not None:
             form = next((f for f, p in self.forms().items() if p is person and subject.endswith(f)), subject)
@@ -276,6 +275,9 @@ class Registry:
             if role and role not in person.roles and _roles().search(role):
                 person.roles.append(role)
             return self._said(Resolution(person.name, role, "person", "name"), person)
+        for prefix in (word for word, kind in kinds.items() if kind == "description"):
+            if subject.startswith(prefix) and len(subject) > len(prefix):
+                return self._description(subject[len(prefix):])
         if _roles().search(subject) and regex.search(f"(?:{_roles().pattern})$", subject):
             person = self.by_role(subject)
             if person is not None:
