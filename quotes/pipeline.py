@@ -47,6 +47,8 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
     """Read, clean and extract one file; raises :class:`ArticleError` for bad input."""
     raw = read_article(path, root)
     clean = clean_body(raw.body, raw.body_format)
+    if clean.paragraphs and clean.paragraphs[0] == raw.title:
+        del clean.paragraphs[0]  # a markdown heading repeating the title
     if not clean.paragraphs:
         raise ArticleError(f"{raw.path}: no article text after cleaning (only markup, images or boilerplate)")
     text = clean.text

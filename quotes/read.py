@@ -56,6 +56,7 @@ _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _TIMESTAMP = re.compile(r"\A\s*<!--\s*(\d{10,13})\s*-->[ \t]*\r?\n")
 _LINK_HEADER = re.compile(r"\A\s*\[(.+)\]\((\S+?)\)[ \t]*\r?\n(?:\s*-{3,}[ \t]*\r?\n)?")
+_LINK = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\s\"']+)")
 _MD_HEADING = re.compile(r"^#\s+(.+)$", re.M)
 _DATE_IN_NAME = re.compile(r"(20\d\d|19\d\d)-?([01]\d)-?([0-3]\d)")
 _SOURCE_LINE = re.compile(r"^(?:>\s*)?(?:文章|原文)?(?:来自|來自|来源|來源)[：:]?\s*([^\s「『\[~（(：:，,。]{2,20})", re.M)
@@ -236,7 +237,8 @@ def _read_feed_body(rest: str, art: RawArticle) -> None:
         if h:
             art.title = h.group(1).strip()
     art.body = rest
-    art.body_format = "html" if re.search(r"<(p|div|br|span|section|article)\b", rest, re.I) else "markdown"
+    # An HTML body starts with a tag; markdown may still carry HTML blocks.
+    art.body_format = "html" if rest.lstrip().startswith("<") else "markdown"
 
 
 def _read_html_page(page: str, art: RawArticle) -> None:
@@ -276,10 +278,14 @@ def _read_html_page(page: str, art: RawArticle) -> None:
 
 
 def _outlet_from(art: RawArticle) -> str:
-    """Fall back to the URL's site, a source line or a category for the outlet."""
-    host = urlsplit(art.url).hostname or ""
-    for row in table("outlets"):
-        if host == row["domain"] or host.endswith("." + row["domain"]):
+    """Fall back to the URL's site (or its links' sites), a source line or a category for the outlet."""
+    hosts = [urlsplit(art.url).hostname or ""] + [urlsplit(u).hostname or "" for u in _LINK.findall(art.body[:20000])[:20]]
+    for host in hosts:
+        for row in table("outlets"):
+            if host and (host == row["domain"] or host.endswith("." + row["domain"])):
+                return row["outlet"]
+    for row in table("outlet_titles"):
+        if re.search(row["pattern"], art.title):
             return row["outlet"]
     m = _SOURCE_LINE.search(art.body[:3000])
     if m:

@@ -146,3 +146,11 @@ def test_surname_table_lets_a_chinese_name_follow_a_role():
         quotes = extract(f"政制及内地事务局局长{row['example']}指出，初选涉嫌违反国安法。")
         assert quotes[0].speaker == row["example"]
         assert len(row["chars"]) > 300
+
+
+@pytest.mark.parametrize("row", _rows("outlet_titles"), ids=lambda r: r["outlet"])
+def test_outlet_from_title(row):
+    from quotes.read import parse_article
+
+    art = parse_article(f"# {row['example']}\n\n正文。\n".encode(), "x.md")
+    assert art.title == row["example"] and art.outlet == row["outlet"]
