@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -58,14 +59,18 @@ def export(db_path: Path, fmt: str, output: Path | None, speaker: str | None, ou
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database (run 'quotes build' first)")
     rows = api.export_rows(db_path, speaker=speaker, outlet=outlet, kind=kind, since=since)
-    stream = output.open("w", encoding="utf-8", newline="") if output else click.get_text_stream("stdout")
-    try:
-        n = api.write_rows(rows, stream, fmt, bom=excel)
-    finally:
-        if output:
-            stream.close()
     if output:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            n = api.write_rows(rows, stream, fmt, bom=excel)
         click.echo(f"{n} quotes → {output}", err=True)
+        return
+    # UTF-8 whatever the terminal's locale, so Chinese text survives a pipe.
+    stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="")
+    try:
+        api.write_rows(rows, stream, fmt, bom=excel)
+    finally:
+        stream.flush()
+        stream.detach()
 
 
 @cli.command()

@@ -1,0 +1,159 @@
+"""Stages 5 and the CLI: storing, rebuilding, exporting, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.api import EXPORT_COLUMNS, serve_command
+from quotes.cli import cli
+
+from .conftest import CORPUS, SEEDS, SHARED, need
+
+
+def _rows(db: Path, sql: str, params=()) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_build_stores_every_seed_with_quotes(seeds_db):
+    per_article = dict(_rows(seeds_db, "select article.path, count(quote.id) from article left join quote on quote.article_id = article.id group by article.id"))
+    assert sorted(per_article) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(n >= 5 for n in per_article.values()), per_article
+
+
+def test_offsets_index_the_stored_text(seeds_db):
+    rows = _rows(seeds_db, 'select article.text, article.title, quote.text, quote.start, quote."end", quote.paragraph '
+                           "from quote join article on article.id = quote.article_id")
+    for text, title, quote, start, end, paragraph in rows:
+        source = title if paragraph == 0 else text
+        assert source[start:end] == quote
+        if paragraph:
+            assert text[:start].count("\n") + 1 == paragraph
+
+
+def test_schema_has_foreign_keys_indexes_and_view(seeds_db):
+    assert _rows(seeds_db, "pragma foreign_key_check") == []
+    assert _rows(seeds_db, "pragma integrity_check") == [("ok",)]
+    indexed = {row[0] for row in _rows(seeds_db, "select name from sqlite_master where type = 'index'")}
+    for column in ("article_id", "speaker_id", "kind", "cue", "paragraph", "confidence"):
+        assert f"ix_quote_{column}" in indexed
+    assert _rows(seeds_db, "select count(*) from quote_list")[0][0] == _rows(seeds_db, "select count(*) from quote")[0][0]
+
+
+def test_build_is_idempotent_and_replaces_changed_files(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    db = tmp_path / "q.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(src), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "5 articles stored" in first.output
+    snapshot = _rows(db, "select * from quote order by id")
+    second = runner.invoke(cli, ["build", str(src), "--db", str(db)])
+    assert "0 articles stored" in second.output and "5 unchanged" in second.output
+    assert _rows(db, "select * from quote order by id") == snapshot
+    target = src / "001_bb1980356e27d1ee.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("拉夫罗夫周三告诉", "拉夫罗夫周四告诉"), encoding="utf-8")
+    third = runner.invoke(cli, ["build", str(src), "--db", str(db)])
+    assert "1 articles stored" in third.output
+    assert _rows(db, "select count(*) from article")[0][0] == 5
+    texts = [r[0] for r in _rows(db, "select text from article where path = ?", ("001_bb1980356e27d1ee.txt",))]
+    assert len(texts) == 1 and "周四告诉" in texts[0]
+
+
+def test_bad_files_are_reported_and_good_ones_stored(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_47ee5a32de5bcdbf.txt", src)
+    (src / "empty.md").write_bytes(b"")
+    (src / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    db = tmp_path / "q.db"
+    result = CliRunner().invoke(cli, ["build", str(src), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "empty.md: empty file" in result.output
+    assert "binary.bin: binary data" in result.output
+    assert _rows(db, "select path from article") == [("000_47ee5a32de5bcdbf.txt",)]
+    assert sorted(r[0] for r in _rows(db, "select path from ingest_error")) == ["binary.bin", "empty.md"]
+
+
+def test_export_jsonl_and_csv_columns(seeds_db, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "q.jsonl"
+    result = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and list(rows[0]) == list(EXPORT_COLUMNS)
+    assert {r["kind"] for r in rows} == {"direct", "indirect"}
+    result = runner.invoke(cli, ["export", "--db", str(seeds_db), "--excel"])
+    assert result.output.startswith("\ufeff")
+    table = list(csv.reader(io.StringIO(result.output.lstrip("\ufeff"))))
+    assert tuple(table[0]) == EXPORT_COLUMNS
+    assert len(table) == len(rows) + 1
+
+
+def test_export_filters(seeds_db):
+    runner = CliRunner()
+
+    def count(*args: str) -> int:
+        result = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return len(result.output.splitlines())
+
+    everything = count()
+    assert 0 < count("--speaker", "拉夫罗夫") < everything
+    assert 0 < count("--kind", "direct") < everything
+    assert count("--kind", "direct") + count("--kind", "indirect") == everything
+    assert count("--outlet", "半岛") + count("--outlet", "RFI") + count("--outlet", "新浪") == everything
+    assert count("--since", "2022-01-01") == count("--outlet", "RFI") + count("--outlet", "半岛", "--since", "2022-01-01")
+
+
+def test_export_without_database_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code != 0 and "no such database" in result.output
+
+
+def test_serve_command_is_read_only_with_metadata(tmp_path):
+    cmd = serve_command(tmp_path / "q.db", port=8123)
+    assert cmd[cmd.index("serve") + 1] == "-i"
+    assert "--metadata" in cmd and "sql_time_limit_ms" in cmd
+    assert "127.0.0.1" in cmd and "8123" in cmd
+
+
+@pytest.mark.corpus
+def test_corpus_builds_completely_and_rebuilds_to_nothing(tmp_path):
+    root = need(CORPUS)
+    db = tmp_path / "corpus.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(root), "--db", str(db), "--quiet"])
+    assert first.exit_code == 0, first.output[-2000:]
+    assert "2463 articles stored" in first.output and "1 skipped" in first.output and "0 failed" in first.output
+    assert "catalogue.json" in first.output
+    second = runner.invoke(cli, ["build", str(root), "--db", str(db), "--quiet"])
+    assert "0 articles stored" in second.output and "2463 unchanged" in second.output
+
+
+@pytest.mark.corpus
+def test_seed_score_meets_the_target(seeds_db, tmp_path):
+    """The extractor on the seed gold, scored by ../shared/eval/score.py: quality cannot silently drop."""
+    scorer = need(SHARED / "eval" / "score.py")
+    gold = need(SHARED / "gold" / "seeds.jsonl")
+    pred = tmp_path / "pred.jsonl"
+    CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--format", "jsonl", "-o", str(pred)])
+    out = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json"], capture_output=True, text=True, check=True)
+    res = json.loads(out.stdout)
+    assert res["all"]["e2e"]["f1"] >= 0.95, res
+    assert res["direct"]["e2e"]["f1"] >= 0.93 and res["indirect"]["e2e"]["f1"] >= 0.93, res
+    assert res["all"]["speaker_accuracy"] >= 0.97, res
