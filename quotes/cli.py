@@ -65,7 +65,7 @@ def export(db_path: Path, fmt: str, output: Path | None, speaker: str | None, ou
         click.echo(f"{n} quotes → {output}", err=True)
         return
     # UTF-8 whatever the terminal's locale, so Chinese text survives a pipe.
-    stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="")
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         api.write_rows(rows, stream, fmt, bom=excel)
     finally:
