@@ -15,6 +15,7 @@ from sqlmodel import SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
 from .pipeline import ArticleRecord
+from .publish import search
 
 VIEWS: dict[str, str] = {
     "quote_list": """
@@ -26,6 +27,11 @@ VIEWS: dict[str, str] = {
         join article on article.id = quote.article_id
         left join speaker on speaker.id = quote.speaker_id
     """,
+}
+
+# Full-text search over quotes (see quotes.publish.search): bigram text, rowid = quote.id.
+FTS_TABLES: dict[str, str] = {
+    "quote_fts": "create virtual table quote_fts using fts5(text, speaker, tokenize = 'unicode61')",
 }
 
 EXTRA_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -51,6 +57,10 @@ def ensure_db_shape(conn: sqlite3.Connection, path: Path) -> None:
     engine = create_engine(f"sqlite:///{path}")
     SQLModel.metadata.create_all(engine)
     engine.dispose()
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    for name, sql in FTS_TABLES.items():
+        if name not in tables:
+            conn.execute(sql)
     for name, (table, columns) in EXTRA_INDEXES.items():
         conn.execute(f"create index if not exists {name} on {table} ({', '.join(columns)})")
     existing = {row[0]: row[1] for row in conn.execute("select name, sql from sqlite_master where type = 'view'")}
@@ -81,6 +91,7 @@ def store_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
     try:
         old = conn.execute("select id from article where path = ?", (record.path,)).fetchone()
         if old:
+            conn.execute("delete from quote_fts where rowid in (select id from quote where article_id = ?)", (old[0],))
             conn.execute("delete from quote where article_id = ?", (old[0],))
             conn.execute("delete from article where id = ?", (old[0],))
         article_id = conn.execute(
@@ -98,6 +109,7 @@ def store_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
             " paragraph, confidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        search.index_quotes(conn, [qid for (qid,) in conn.execute("select id from quote where article_id = ?", (article_id,))])
         conn.execute("delete from ingest_error where path = ?", (record.path,))
         conn.execute("commit")
     except BaseException:

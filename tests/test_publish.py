@@ -1,0 +1,168 @@
+"""Stage 6: the Datasette face — Chinese search, facets, canned queries, CSV, the context page."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from quotes.api import METADATA, SETTINGS
+from quotes.publish.search import index_text, match_expression
+
+
+@pytest.fixture(scope="module")
+def ds(seeds_db):
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    metadata["databases"] = {seeds_db.stem: metadata["databases"]["quotes"]}
+    return Datasette(immutables=[str(seeds_db)], metadata=metadata, settings=SETTINGS)
+
+
+def get(ds, path: str):
+    return asyncio.run(ds.client.get(path))
+
+
+def rows(ds, db: Path, path: str) -> list[dict]:
+    sep = "&" if "?" in path else "?"
+    response = get(ds, f"/{db.stem}/{path}{sep}_shape=array&_size=max")
+    assert response.status_code == 200, response.text[:500]
+    return response.json()
+
+
+def expected_hits(db: Path, word: str) -> int:
+    """Quotes whose text or speaker contains ``word`` — what a search must return."""
+    conn = sqlite3.connect(db)
+    conn.create_function("simp", 1, lambda s: __import__("quotes.script", fromlist=["x"]).simplified(s or ""))
+    try:
+        return conn.execute("select count(*) from quote_list where instr(simp(quote), ?) or instr(simp(speaker), ?)"
+                            " or instr(simp(speaker_as_written), ?)", (word, word, word)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+QUERIES = ["普京", "北约", "安全保障", "泽连斯基", "拉夫罗夫", "乌克兰", "俄罗斯", "制裁", "演习", "布林肯", "外交部", "克里姆林宫"]
+
+
+@pytest.mark.parametrize("word", QUERIES)
+def test_search_finds_every_quote_containing_the_word(ds, seeds_db, word):
+    hits = rows(ds, seeds_db, f"quote_list.json?_search={word}")
+    assert len(hits) == expected_hits(seeds_db, word) > 0
+    for hit in hits:
+        assert word in hit["quote"] or word in hit["speaker"] or word in hit["speaker_as_written"]
+
+
+def test_search_hit_counts_on_the_seeds(ds, seeds_db):
+    counts = {word: len(rows(ds, seeds_db, f"quote_list.json?_search={word}")) for word in QUERIES}
+    assert counts["普京"] >= 10 and counts["北约"] >= 8 and counts["安全保障"] >= 3, counts
+
+
+def test_multi_word_search_needs_every_word(ds, seeds_db):
+    both = rows(ds, seeds_db, "quote_list.json?_search=普京 北约")
+    assert both and all(("普京" in h["quote"] + h["speaker"]) and "北约" in h["quote"] for h in both)
+    assert len(both) < len(rows(ds, seeds_db, "quote_list.json?_search=北约"))
+
+
+def test_traditional_query_finds_simplified_text(ds, seeds_db):
+    assert rows(ds, seeds_db, "quote_list.json?_search=澤連斯基") == rows(ds, seeds_db, "quote_list.json?_search=泽连斯基")
+    assert rows(ds, seeds_db, "quote_list.json?_search=拉夫羅夫") == rows(ds, seeds_db, "quote_list.json?_search=拉夫罗夫")
+
+
+def test_search_also_works_on_the_quote_table(ds, seeds_db):
+    assert len(rows(ds, seeds_db, "quote.json?_search=普京")) == len(rows(ds, seeds_db, "quote_list.json?_search=普京"))
+
+
+@pytest.mark.parametrize("text,query,found", [
+    ("蓬佩奥星期一说", "蓬佩奧", True),
+    ("川普政府表示", "川普", True),
+    ("北约东扩", "北约", True),
+    ("北方的约定", "北约", False),
+    ("Trump said NATO", "nato", True),
+])
+def test_index_and_query_agree(text, query, found):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(x)")
+    conn.execute("insert into t values (?)", (index_text(text),))
+    assert bool(conn.execute("select count(*) from t where t match ?", (match_expression(query),)).fetchone()[0]) is found
+
+
+def test_hostile_query_is_harmless(ds, seeds_db):
+    for query in ['"', "AND OR NOT", "*", "普京\" OR \"", "NEAR(", "'; drop table quote; --"]:
+        response = get(ds, f"/{seeds_db.stem}/quote_list.json?_search={query}")
+        assert response.status_code == 200, (query, response.text[:200])
+
+
+def test_facets_on_the_quote_list(ds, seeds_db):
+    data = get(ds, f"/{seeds_db.stem}/quote_list.json?_facet=speaker&_facet=outlet&_facet=kind").json()
+    facets = data["facet_results"]
+    assert {"speaker", "outlet", "kind"} <= set(facets)
+    speakers = {f["value"]: f["count"] for f in facets["speaker"]["results"]}
+    assert speakers["拉夫罗夫"] >= 10
+
+
+def test_csv_streams_every_matching_row(ds, seeds_db):
+    response = get(ds, f"/{seeds_db.stem}/quote_list.csv?_search=俄罗斯&_stream=on&_size=max")
+    assert response.status_code == 200
+    lines = [line for line in response.text.splitlines() if line]
+    assert len(lines) - 1 == expected_hits(seeds_db, "俄罗斯")
+
+
+@pytest.mark.parametrize("name,params,minimum", [
+    ("who_said", "word=北约", 5),
+    ("speaker_said", "speaker=拉夫罗夫&about=", 10),
+    ("speaker_said", "speaker=拉夫罗夫&about=美国", 1),
+    ("top_speakers", "", 10),
+    ("speaker_timeline", "speaker=普京", 1),
+    ("mentions", "name=乌克兰", 5),
+])
+def test_canned_queries(ds, seeds_db, name, params, minimum):
+    result = rows(ds, seeds_db, f"{name}.json?{params}")
+    assert len(result) >= minimum, result
+
+
+def test_canned_query_for_repeated_quotes_runs(ds, seeds_db):
+    assert rows(ds, seeds_db, "reported_by_several_outlets.json") == []  # the seeds never repeat a quote
+
+
+def test_context_page_highlights_the_quote(ds, seeds_db):
+    quote = rows(ds, seeds_db, "quote_list.json?_search=马拉松")[0]
+    page = get(ds, f"/-/quote/{seeds_db.stem}/{quote['id']}")
+    assert page.status_code == 200
+    assert f"<mark>{quote['quote']}</mark>" in page.text
+    assert "克里姆林宫" in page.text
+
+
+def test_ids_link_to_the_context_page(ds, seeds_db):
+    page = get(ds, f"/{seeds_db.stem}/quote_list?_search=马拉松")
+    assert f'href="/-/quote/{seeds_db.stem}/' in page.text
+
+
+def test_context_page_escapes_article_html(tmp_path):
+    from quotes.pipeline import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "x.md").write_text('<p>市长表示，“&lt;script&gt;alert(1)&lt;/script&gt;是一个测试，请放心。”</p>', encoding="utf-8")
+    db = tmp_path / "x.db"
+    build([src], db)
+    ds = Datasette(immutables=[str(db)], settings=SETTINGS)
+    page = asyncio.run(ds.client.get("/-/quote/x/1"))
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_missing_quote_or_database_is_404(ds, seeds_db):
+    assert get(ds, f"/-/quote/{seeds_db.stem}/999999").status_code == 404
+    assert get(ds, "/-/quote/nosuchdb/1").status_code == 404
+
+
+def test_served_read_only(ds, seeds_db):
+    response = asyncio.run(ds.client.post(f"/{seeds_db.stem}/-/query", json={"sql": "delete from quote"}))
+    assert response.status_code in (400, 403, 404, 405)
+    response = get(ds, f"/{seeds_db.stem}.json?sql=delete+from+quote")
+    assert response.status_code in (400, 403)
+    assert rows(ds, seeds_db, "quote.json")
+    assert ds.setting("sql_time_limit_ms") == SETTINGS["sql_time_limit_ms"]
