@@ -18,7 +18,7 @@ from . import find
 from .find import MASK, Cue, Span
 from .rules import table, words
 from .script import simplified
-from .speakers import Registry, Resolution
+from .speakers import Registry, Resolution, looks_like_name
 
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
@@ -58,6 +58,20 @@ def _content_stop() -> regex.Pattern:
 
 
 @cache
+def _datelines() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(row["pattern"], regex.M) for row in table("datelines"))
+
+
+def _dateline_length(shadow: str, start: int) -> int:
+    """Length of a wire dateline opening a paragraph (路透北京7月10日-, （德国之声中文网）): never a speaker."""
+    for pattern in _datelines():
+        m = pattern.match(shadow, start)
+        if m:
+            return m.end() - start
+    return 0
+
+
+@cache
 def _noun_cues() -> frozenset[str]:
     """Verbs that are also documents: sentence-initial ``报道称，…`` has ``报道`` as its speaker."""
     return frozenset(words("documents")) & frozenset(words("verbs"))
@@ -90,8 +104,8 @@ class _Reader:
         self.span_by_open = {s.open: s for s in self.spans}
         self.registry = Registry()
         self.registry.scan(self.shadow)
-        self.paras = find.paragraphs(text)
-        self.para_starts = [p[0] for p in self.paras]
+        self.paras = [(start + _dateline_length(self.shadow, start), end) for start, end in find.paragraphs(text)]
+        self.para_starts = [p[0] for p in find.paragraphs(text)]
         self.quotes: list[Quote] = []
         self.claimed_spans: set[int] = set()
         self.consumed_cues: set[int] = set()
@@ -418,6 +432,10 @@ class _Reader:
         cue = self.cues[i] if i < len(self.cues) and self.cues[i].start < k else None
         if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or _han_count(inner) < 4:
             return False
+        after_cue = find.content_start(self.masked, k)
+        closes = k >= len(self.masked) or self.masked[k] in find.SENTENCE_END or self.masked[after_cue:after_cue + 1] in find.OPENERS
+        if not (closes or inner[-1] in _STATEMENT_PUNCT):
+            return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
         clause = self.shadow[j:cue.start]
         h, e = find.subject_of(clause)
         subject = clause[h:e]
@@ -449,7 +467,7 @@ class _Reader:
         if not subject or e != len(clause):
             return False
         res = self.registry.resolve(subject)
-        if res is None or res.kind != "person":
+        if res is None or not (res.kind == "person" or looks_like_name(subject)):
             return False
         self.claimed_spans.add(span.open)
         self.emit("direct", span.open + 1, span.close, res, self.text[cs + h:cs + e], "：", 0.6)

@@ -22,6 +22,7 @@ _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
 
@@ -60,6 +61,11 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     while n < longest and start + n < len(shadow) and shadow[start + n] in chars:
         n += 1
     return n if n >= 2 else 0
+
+
+def looks_like_name(text: str) -> bool:
+    """A Chinese name (surname + one or two characters) or a transliterated one, and nothing else."""
+    return 2 <= len(text) <= 8 and (_name_length(text, 0, 4) == len(text) or _foreign_length(text, 0) == len(text))
 
 
 def _name_length(shadow: str, start: int, longest: int) -> int:
@@ -262,12 +268,14 @@ class Registry:
 
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
-        subject = _AGE.sub("", _BRACKETED.sub("", written).strip(" ：:，,“”「」『』\""))
+        subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,"))
         if not regex.search(r"[\p{Han}\p{Latin}]", subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])
+        if subject.startswith("有") and 2 <= len(subject) <= 5:
+            return Resolution("UNKNOWN", "", "unknown", "explicit")  # 有人, 有分析, 有学者: no one named
         person = self.by_name(subject)
         if person is not None:
             form = next((f for f, p in self.forms().items() if p is person and subject.endswith(f)), subject)

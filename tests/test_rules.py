@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 import pytest
 
 from quotes.clean import clean_body
@@ -154,3 +156,10 @@ def test_outlet_from_title(row):
 
     art = parse_article(f"# {row['example']}\n\n正文。\n".encode(), "x.md")
     assert art.title == row["example"] and art.outlet == row["outlet"]
+
+
+@pytest.mark.parametrize("row", _rows("datelines"), ids=lambda r: r["example"][:8])
+def test_dateline_is_no_speaker(row):
+    quotes = extract(row["example"])
+    assert quotes and quotes[0].speaker.endswith(row["speaker"]), quotes
+    assert not regex.search(r"\d|（|【|路透|新华", quotes[0].speaker_as_written), quotes
