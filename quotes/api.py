@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 import sqlite3
@@ -84,11 +85,26 @@ def write_rows(rows: Iterable[dict], stream: IO[str], fmt: str, bom: bool = Fals
     return n
 
 
-def serve_command(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-    """The datasette command line that ``quotes serve`` and ``make serve`` run."""
-    cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--host", host, "--port", str(port)]
-    if METADATA.exists():
-        cmd += ["--metadata", str(METADATA)]
-    for key, value in SETTINGS.items():
-        cmd += ["--setting", key, json.dumps(value) if isinstance(value, bool) else str(value)]
-    return cmd
+def datasette_app(db_path: Path):
+    """The Datasette instance ``quotes serve`` runs: immutable, with our metadata and settings.
+
+    The metadata in metadata.yml is written for a database called ``quotes``;
+    it is applied to whatever the database file is called.
+    """
+    import yaml
+    from datasette.app import Datasette
+
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8")) if METADATA.exists() else {}
+    databases = metadata.get("databases", {})
+    if "quotes" in databases:
+        databases[Path(db_path).stem] = databases.pop("quotes")
+    return Datasette(immutables=[str(db_path)], metadata=metadata, settings=SETTINGS)
+
+
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the database until interrupted."""
+    import uvicorn
+
+    ds = datasette_app(db_path)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

@@ -81,6 +81,5 @@ def serve(db_path: Path, port: int, host: str) -> None:
     """Serve the database with Datasette, read-only, with the project's metadata."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database (run 'quotes build' first)")
-    import subprocess
-
-    sys.exit(subprocess.call(api.serve_command(db_path, host=host, port=port)))
+    click.echo(f"serving {db_path} read-only on http://{host}:{port}/", err=True)
+    api.serve(db_path, host=host, port=port)

@@ -7,18 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import yaml
 from datasette.app import Datasette
 
-from quotes.api import METADATA, SETTINGS
+from quotes.api import SETTINGS, datasette_app
 from quotes.publish.search import index_text, match_expression
 
 
 @pytest.fixture(scope="module")
 def ds(seeds_db):
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    metadata["databases"] = {seeds_db.stem: metadata["databases"]["quotes"]}
-    return Datasette(immutables=[str(seeds_db)], metadata=metadata, settings=SETTINGS)
+    return datasette_app(seeds_db)
 
 
 def get(ds, path: str):
@@ -157,6 +154,14 @@ def test_context_page_escapes_article_html(tmp_path):
 def test_missing_quote_or_database_is_404(ds, seeds_db):
     assert get(ds, f"/-/quote/{seeds_db.stem}/999999").status_code == 404
     assert get(ds, "/-/quote/nosuchdb/1").status_code == 404
+
+
+def test_metadata_applies_whatever_the_file_is_called(tmp_path, seeds_db):
+    other = tmp_path / "archive2020.db"
+    other.write_bytes(seeds_db.read_bytes())
+    ds = datasette_app(other)
+    assert ds.table_metadata("archive2020", "quote_list")["fts_table"] == "quote_fts"
+    assert len(rows(ds, other, "quote_list.json?_search=普京")) == len(rows(datasette_app(seeds_db), seeds_db, "quote_list.json?_search=普京"))
 
 
 def test_served_read_only(ds, seeds_db):

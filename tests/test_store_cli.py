@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotes.api import EXPORT_COLUMNS, serve_command
+from quotes.api import EXPORT_COLUMNS, datasette_app
 from quotes.cli import cli
 
 from .conftest import CORPUS, SEEDS, SHARED, need
@@ -125,11 +125,17 @@ def test_export_without_database_is_a_clear_error(tmp_path):
     assert result.exit_code != 0 and "no such database" in result.output
 
 
-def test_serve_command_is_read_only_with_metadata(tmp_path):
-    cmd = serve_command(tmp_path / "q.db", port=8123)
-    assert cmd[cmd.index("serve") + 1] == "-i"
-    assert "--metadata" in cmd and "sql_time_limit_ms" in cmd
-    assert "127.0.0.1" in cmd and "8123" in cmd
+def test_served_app_is_immutable_with_settings(seeds_db):
+    ds = datasette_app(seeds_db)
+    db = ds.get_database(seeds_db.stem)
+    assert db.is_mutable is False
+    assert ds.setting("sql_time_limit_ms") == 3000
+    assert ds.metadata("title") == "引语库 quotes"
+
+
+def test_serve_without_database_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code != 0 and "no such database" in result.output
 
 
 @pytest.mark.corpus

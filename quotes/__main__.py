@@ -1,0 +1,5 @@
+"""``python -m quotes`` runs the CLI."""
+
+from .cli import cli
+
+cli()
