@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import jieba
 import regex
 
 from . import find
@@ -55,6 +56,11 @@ def _frames() -> tuple[tuple[regex.Pattern, str], ...]:
 def _content_stop() -> regex.Pattern:
     alts = "|".join(map(re.escape, words("content_stops")))
     return regex.compile(rf"[，,](?={alts})")
+
+
+@cache
+def _passive() -> frozenset[str]:
+    return frozenset(words("passive_markers"))
 
 
 @cache
@@ -240,14 +246,15 @@ class _Reader:
         if cue.start in self.consumed_cues:
             return
         inside = cue.start < self.claimed_to
-        subject, written, at = self.subject(cue.start)
-        if not subject and self._in_topic_clause(cue.start):
-            return  # 如果说假话…: a condition, not someone speaking
         if inside and cue.start not in self.split_points:
             return  # speech reported inside someone's reported speech
-        frame = self._frame(cue)
-        if frame:
+        if self._frame(cue):
             return
+        subject, written, at = self.subject(cue.start)
+        if not subject and self._in_topic_clause(cue.start):
+            return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
+        if _passive().intersection(jieba.cut(subject, HMM=False)):
+            return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         after = cue.end
         cue_label = cue.word
         if cue.strength == "recipient":

@@ -22,6 +22,7 @@ _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
@@ -276,6 +277,9 @@ class Registry:
             return self._pronoun(subject, kinds[subject])
         if subject.startswith("有") and 2 <= len(subject) <= 5:
             return Resolution("UNKNOWN", "", "unknown", "explicit")  # 有人, 有分析, 有学者: no one named
+        latin = _LATIN_NAME.search(subject)
+        if latin and not self.by_name(subject):
+            self._add(latin.group(), "")  # Zhao Wenhao, Chen, Doris Tao: names in Latin letters
         person = self.by_name(subject)
         if person is not None:
             form = next((f for f, p in self.forms().items() if p is person and subject.endswith(f)), subject)

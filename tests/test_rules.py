@@ -163,3 +163,8 @@ def test_dateline_is_no_speaker(row):
     quotes = extract(row["example"])
     assert quotes and quotes[0].speaker.endswith(row["speaker"]), quotes
     assert not regex.search(r"\d|（|【|路透|新华", quotes[0].speaker_as_written), quotes
+
+
+@pytest.mark.parametrize("row", _rows("passive_markers"), ids=lambda r: r["word"])
+def test_passive_subject_is_not_the_speaker(row):
+    assert all(row["word"] not in q.speaker_as_written for q in extract(row["example"]))
