@@ -118,15 +118,22 @@ def kind_of(subject: str) -> str:
     return "organisation" if subject.endswith(_org_suffixes()) else "unknown"
 
 
+_NOT_A_HEAD = ("c", "d", "p", "u", "y", "e", "f", "a", "z", "r", "t", "o", "i")
+
+
 def _nominal(subject: str) -> bool:
-    """Whether a subject reads as a noun phrase (not ``不能够``, ``让各人自行考虑``)."""
+    """Whether a subject reads as a noun phrase (not ``或者``, ``不能够``, ``让各人自行考虑``).
+
+    Part-of-speech tagging is slow, so it only runs on subjects that are
+    neither names, roles, places nor organisations.
+    """
     import jieba.posseg
 
-    tags = [tag for _, tag in jieba.posseg.cut(subject)]
-    if len(subject) <= 4:  # names: posseg splits 扎哈罗娃 into 扎/v 哈罗/nrt 娃/ng
-        return "d" not in tags
-    verbs = sum(tag == "v" for tag in tags)
-    return bool(tags) and tags[0] != "v" and verbs < 2 and "d" not in tags
+    tagged = list(jieba.posseg.cut(subject))
+    if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
+        return False
+    verbs = sum(p.flag == "v" for p in tagged)
+    return verbs < 2 and all(p.word != "是" for p in tagged) and "d" not in (p.flag for p in tagged)
 
 
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
@@ -188,6 +195,11 @@ class Registry:
             if ch in "与和对向在由同及的是为被把":
                 cut = max(cut, i + 1)
         start = max(start + cut, first_dot - 5)
+        foreign = 0
+        while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in _transliteration():
+            foreign += 1
+        if foreign:
+            start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
         length = _foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
         return (start, last_dot + 1 + length) if length and first_dot > start else (start, start)
@@ -290,18 +302,36 @@ class Registry:
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 return self._description(subject[len(prefix):])
-        if _roles().search(subject) and regex.search(f"(?:{_roles().pattern})$", subject):
+        after = regex.search(f"(?:{_roles().pattern})$", subject)
+        if after and after.start() >= 2 and self._is_name(subject[:after.start()]):
+            name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name
+            person = self._add(name, after.group())
+            return self._said(Resolution(person.name, after.group(), "person", "name"), person)
+        if after:
             person = self.by_role(subject)
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
         kind = kind_of(subject)
-        if len(subject) > 24 or kind == "unknown" and len(subject) > 3 and not _nominal(subject):
-            return None
+        if kind == "unknown" and self._is_name(subject):
+            return self._said(Resolution(subject, "", "person", "name"), self._add(subject, ""))
+        if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
+            return None  # 或者, 好像我, 让各人自行考虑: no one who speaks
         res = Resolution(subject, "", kind, "explicit")
         if kind == "unknown" and len(subject) <= 6:
             return self._said(res, self._add(subject, ""))
         return self._said(res)
+
+    def _is_name(self, text: str) -> bool:
+        """A person's name: one this article used, or name-shaped and tagged as a name (not 公司, 乌克兰)."""
+        if text in self.forms():
+            return True
+        if not looks_like_name(text) or kind_of(text) != "unknown":
+            return False
+        import jieba.posseg
+
+        tagged = list(jieba.posseg.cut(text))
+        return all(p.flag.startswith("nr") or p.flag == "x" for p in tagged) or _foreign_length(text, 0) == len(text) >= 3
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:
         """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""
