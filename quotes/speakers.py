@@ -20,6 +20,8 @@ NAME_CHARS = r"\p{Han}"
 _DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
 _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
+# Characters that (almost) never occur in a personal name: pronouns and particles.
+_NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给")
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
@@ -62,6 +64,13 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     while n < longest and start + n < len(shadow) and shadow[start + n] in chars:
         n += 1
     return n if n >= 2 else 0
+
+
+def _tagged_as_name(text: str) -> bool:
+    """Whether jieba tags every word of ``text`` as a personal name."""
+    import jieba.posseg
+
+    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text))
 
 
 def looks_like_name(text: str) -> bool:
@@ -179,9 +188,9 @@ class Registry:
             at = m.start("name")
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4)
-            if length:
-                role = self._role_phrase(shadow, m.start("role"), m.end("role"))
-                self._add(shadow[m.start("name"):m.start("name") + length], role)
+            if not length or foreign < 3 and _NOT_IN_NAMES.intersection(shadow[at:at + length]):
+                continue  # 老师时我们却…: name-shaped, but not a name
+            self._add(shadow[at:at + length], self._role_phrase(shadow, m.start("role"), m.end("role")))
 
     @staticmethod
     def _dotted_bounds(shadow: str, start: int, end: int) -> tuple[int, int]:
@@ -328,10 +337,7 @@ class Registry:
             return True
         if not looks_like_name(text) or kind_of(text) != "unknown":
             return False
-        import jieba.posseg
-
-        tagged = list(jieba.posseg.cut(text))
-        return all(p.flag.startswith("nr") or p.flag == "x" for p in tagged) or _foreign_length(text, 0) == len(text) >= 3
+        return _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:
         """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""
