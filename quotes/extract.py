@@ -59,6 +59,11 @@ def _content_stop() -> regex.Pattern:
 
 
 @cache
+def _negations() -> tuple[str, ...]:
+    return words("negations")
+
+
+@cache
 def _passive() -> frozenset[str]:
     return frozenset(words("passive_markers"))
 
@@ -253,8 +258,12 @@ class _Reader:
         subject, written, at = self.subject(cue.start)
         if not subject and self._in_topic_clause(cue.start):
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
-        if _passive().intersection(jieba.cut(subject, HMM=False)):
+        floor = self.paras[self.para_of(cue.start)][0]
+        clause = self.shadow[find.clause_start(self.masked, cue.start, floor):cue.start]
+        if _passive().intersection(jieba.cut(clause, HMM=False)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
+        if clause.endswith(_negations()):
+            return  # 检察官没有指控…: what was not said
         after = cue.end
         cue_label = cue.word
         if cue.strength == "recipient":

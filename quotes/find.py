@@ -25,6 +25,7 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # After a cue, the content may start behind this much punctuation.
 CUE_PUNCT = "：:，, \t"
 MAX_SPAN = 6000
+_CLOSE_BRACKETS = {"）": "（", ")": "("}
 # A verb followed by one of these is used as a noun or in a time clause.
 _NOT_AFTER_CUE = set("了着过的后时前中为")
 
@@ -200,9 +201,17 @@ def content_start(masked: str, pos: int) -> int:
 
 
 def clause_start(masked: str, pos: int, floor: int) -> int:
-    """Start of the clause that ends at ``pos`` (not before ``floor``)."""
+    """Start of the clause that ends at ``pos`` (not before ``floor``).
+
+    Brackets are stepped over whole: the comma in ``王欣（Xin Wang，音译）``
+    does not start a clause.
+    """
     i = pos - 1
     while i >= floor and masked[i] not in CLAUSE_END and masked[i] not in "”」』\"":
+        if masked[i] in _CLOSE_BRACKETS:
+            j = masked.rfind(_CLOSE_BRACKETS[masked[i]], floor, i)
+            if j >= 0 and i - j < 60:
+                i = j
         i -= 1
     return i + 1
 
@@ -271,6 +280,12 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut)
     if m:
         cut = m.start()
+    if cut == 1 and "的" in body[cut:]:
+        # 人在英国的罗冠聪在脸书上: the subject is the noun after the relative clause
+        rel = body.index("的", cut) + 1
+        h, e = subject_of(body[rel:], names)
+        if e > h:
+            return head + rel + h, head + rel + e
     end = head + cut
     while end > head and clause[end - 1] in " 的等":
         end -= 1

@@ -168,3 +168,8 @@ def test_dateline_is_no_speaker(row):
 @pytest.mark.parametrize("row", _rows("passive_markers"), ids=lambda r: r["word"])
 def test_passive_subject_is_not_the_speaker(row):
     assert all(row["word"] not in q.speaker_as_written for q in extract(row["example"]))
+
+
+@pytest.mark.parametrize("row", _rows("negations"), ids=lambda r: r["word"])
+def test_negated_verb_reports_nothing(row):
+    assert extract(row["example"]) == []
