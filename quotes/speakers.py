@@ -25,6 +25,8 @@ _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和�
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
+# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo).
+_GLOSSED_NAME = regex.compile(r"(?P<name>\p{Han}{2,12})(?=[（(][A-Z][a-z]+[ ·.]?[A-Za-z])")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
@@ -182,6 +184,12 @@ class Registry:
             if end > start:
                 role = self._role_phrase(shadow, start, start) if start > 0 and _roles().search(shadow[max(0, start - 6):start]) else ""
                 self._add(shadow[start:end], role)
+        for m in _GLOSSED_NAME.finditer(shadow):
+            head = m.group("name")
+            cut = max((r.end() for r in _roles().finditer(head)), default=0)
+            name = head[cut:]
+            if 2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown":
+                self._add(name, self._role_phrase(shadow, m.start() + cut, m.start() + cut) if cut else "")
         for m in _role_then_name().finditer(shadow):
             if any(ch in m.group("name") for ch in _DOT):
                 continue
@@ -249,13 +257,15 @@ class Registry:
             self._forms = dict(sorted(pairs, key=lambda fp: len(fp[0]), reverse=True))
         return self._forms
 
-    def person_at(self, clause: str) -> Person | None:
-        """The person a clause opens with, if it opens with a known name."""
-        return next((person for form, person in self.forms().items() if clause.startswith(form)), None)
-
     def note_clause(self, clause: str) -> None:
-        """Remember the person a clause is about, for later pronouns."""
-        person = self.person_at(_AGE.sub("", clause))
+        """Remember the person a clause is about, for later pronouns.
+
+        The name may follow a role (德州州长阿博特…), so it is looked for in the
+        clause's first words, not only at its start.
+        """
+        head = _AGE.sub("", clause)[:16]
+        found = [(head.find(form), -len(form), person) for form, person in self.forms().items() if form in head]
+        person = min(found, key=lambda f: (f[0], f[1]))[2] if found else None
         if person is not None:
             self.last_person = person
 
@@ -281,7 +291,7 @@ class Registry:
                     ranked.append((3, order, person))
                 elif seen.endswith(role):
                     ranked.append((2, order, person))
-                elif role.endswith(seen) and len(seen) >= 2 and _roles().fullmatch(seen):
+                elif role.endswith(seen) and len(seen) >= 2 and _roles().fullmatch(seen) and "的" not in role:
                     ranked.append((1, order, person))
         if not ranked:
             return None
