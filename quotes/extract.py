@@ -24,6 +24,7 @@ from .speakers import Registry, Resolution, looks_like_name
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
+_MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 _DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
@@ -56,6 +57,12 @@ def _frames() -> tuple[tuple[regex.Pattern, str], ...]:
 def _content_stop() -> regex.Pattern:
     alts = "|".join(map(re.escape, words("content_stops")))
     return regex.compile(rf"[，,](?={alts})")
+
+
+@cache
+def _cited_things() -> tuple[str, ...]:
+    """What is cited rather than who: 引述他了解到的消息称 keeps the one citing as the speaker."""
+    return words("documents")
 
 
 @cache
@@ -162,7 +169,7 @@ class _Reader:
         clause = self.shadow[cs:cue_start]
         for pattern, _ in _frames():
             m = pattern.search(clause)
-            if m and m.group("speaker") and "援引" in pattern.pattern:
+            if m and m.group("speaker") and "援引" in pattern.pattern and not m.group("speaker").endswith(_cited_things()):
                 inner = m.group("speaker")
                 h, e = find.subject_of(inner, self.names())
                 start = cs + m.start("speaker") + h
@@ -381,11 +388,23 @@ class _Reader:
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
             cs = find.clause_start(self.masked, inner.start, start)
-            if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1):
+            if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1) and self._reports(cs, inner):
                 self.split_points.add(inner.start)
                 return cs - 1
             i += 1
         return end
+
+    def _reports(self, cs: int, cue: Cue) -> bool:
+        """Whether a later clause is a new act of reporting (并表示…, 他还说…, 俄罗斯强调…).
+
+        Not when it is part of what is reported, with a modal or an adverb
+        before the verb (…，就会宣布有关条款).
+        """
+        clause = self.shadow[cs:cue.start]
+        m = find.connectives().match(clause)
+        rest = clause[m.end() if m else 0:]
+        subject, _, _ = self.subject(cue.start)
+        return not _MODAL.search(rest[len(subject):])
 
     def _complete(self, start: int, end: int) -> bool:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
@@ -509,11 +528,15 @@ def extract(text: str, title: str = "") -> list[Quote]:
     """Every quotation in an article: the headline's first, then the body's in reading order."""
     reader = _Reader(text)
     body = reader.run()
-    return (_headline(reader.registry, title) if title else []) + body
+    return (_headline(reader.registry, title, {q.speaker for q in body}) if title else []) + body
 
 
-def _headline(registry: Registry, title: str) -> list[Quote]:
-    """``俄防长：部分军演即将结束`` — a headline that quotes a speaker (paragraph 0)."""
+def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]:
+    """``俄防长：部分军演即将结束`` — a headline that quotes a speaker (paragraph 0).
+
+    The part before the colon must be someone: a person, an organisation or a
+    speaker of the article (not a topic label such as ``气候变化：``).
+    """
     registry.scan(simplified(title))
     out = []
     pos = 0
@@ -521,7 +544,7 @@ def _headline(registry: Registry, title: str) -> list[Quote]:
         m = _HEADLINE.match(simplified(segment))
         if m and _han_count(m.group("y")) >= 4:
             res = registry.resolve(m.group("x"))
-            if res is not None:
+            if res is not None and (res.kind != "unknown" or res.speaker in speakers):
                 start = pos + m.start("y")
                 out.append(Quote("direct", start, pos + len(segment), title[start:pos + len(segment)], res.speaker,
                                  segment[:m.end("x")], res.role, "：", 0, 0.5, res.kind))

@@ -280,8 +280,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut)
     if m:
         cut = m.start()
-    if cut == 1 and "的" in body[cut:]:
-        # 人在英国的罗冠聪在脸书上: the subject is the noun after the relative clause
+    if cut <= 1 and "的" in body[cut:]:
+        # 人在英国的罗冠聪在脸书上, 曾担任外交官的马勒西对记者: the noun after the relative clause
         rel = body.index("的", cut) + 1
         h, e = subject_of(body[rel:], names)
         if e > h:
