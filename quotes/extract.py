@@ -147,16 +147,23 @@ class _Reader:
         return i + 1
 
     def emit(self, kind: str, start: int, end: int, res: Resolution, written: str, cue: str, confidence: float) -> None:
-        while end > start and self.text[end - 1] in _TRAIL:
+        """Record a quote; direct quotes keep their own punctuation, claims lose the trailing comma or stop."""
+        while end > start and (self.text[end - 1] in " \t" or kind == "indirect" and self.text[end - 1] in _TRAIL):
             end -= 1
         while start < end and self.text[start] in " \t":
             start += 1
         if end <= start:
             return
         para = self.para_of(start)
-        self.quotes.append(Quote(kind, start, end, self.text[start:end], res.speaker, written, res.role, cue, para + 1, round(confidence, 2), res.kind))
+        self.quotes.append(Quote(kind, start, end, self.text[start:end], self.as_written(res.speaker), written,
+                                 self.as_written(res.role), cue, para + 1, round(confidence, 2), res.kind))
         self.last_quote_para = para
         self.sentence_speaker = (self.sentence_start(start), res)
+
+    def as_written(self, name: str) -> str:
+        """A name in the article's own script (the registry works on the simplified shadow)."""
+        i = self.shadow.find(name) if name else -1
+        return self.text[i:i + len(name)] if i >= 0 else name
 
     def cue_at(self, pos: int) -> Cue | None:
         i = bisect.bisect_left(self.cue_starts, pos)

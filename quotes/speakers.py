@@ -68,6 +68,13 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     return n if n >= 2 else 0
 
 
+def _common_word(text: str) -> bool:
+    """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
+    import jieba
+
+    return (jieba.get_FREQ(text) or 0) >= 300
+
+
 def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
     import jieba.posseg
@@ -266,6 +273,13 @@ class Registry:
         head = _AGE.sub("", clause)[:16]
         found = [(head.find(form), -len(form), person) for form, person in self.forms().items() if form in head]
         person = min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+        if person is None:
+            length = _foreign_length(head, 0)
+            length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in _surnames() else 0
+            name = head[:length]
+            if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
+                    and head.startswith(_followers(), length) and not _common_word(name)):
+                person = self._add(name, "")  # 绍伊古在会议中…: a name opening a clause
         if person is not None:
             self.last_person = person
 

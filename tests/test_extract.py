@@ -1,0 +1,198 @@
+"""The extractor on sentences written for these tests, one group per kind of case.
+
+Each case is our own text modelled on patterns read in the corpus; the
+expected quotes and speakers were checked by reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.extract import extract
+
+
+def found(text: str, title: str = "") -> list[tuple[str, str, str]]:
+    return [(q.kind, q.speaker, q.text) for q in extract(text, title)]
+
+
+# -- direct quotations ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # speaker before, colon
+    ("外交部发言人汪文斌说：“中方坚决反对任何形式的干涉。”",
+     [("direct", "汪文斌", "中方坚决反对任何形式的干涉。")]),
+    # speaker before, comma
+    ("德国外长马斯表示，“我们对局势深感忧虑。”",
+     [("direct", "马斯", "我们对局势深感忧虑。")]),
+    # speaker after
+    ("“我们的同事正在向我伸手，”拉夫罗夫在与普京会晤时说。",
+     [("direct", "拉夫罗夫", "我们的同事正在向我伸手，")]),
+    # speaker around: two records
+    ("“这是一个错误的决定，”市长李明说，“我们会继续上诉。”",
+     [("direct", "李明", "这是一个错误的决定，"), ("direct", "李明", "我们会继续上诉。")]),
+    # corner brackets, traditional script
+    ("台灣外交部長吳釗燮表示：「台灣不會屈服於壓力。」",
+     [("direct", "吳釗燮", "台灣不會屈服於壓力。")]),
+    # double corner brackets
+    ("这位作家写道：『自由从来不是免费的。』",
+     [("direct", "作家", "自由从来不是免费的。")]),
+    # straight quotes around Chinese
+    ('理事会主席米歇尔周二表示，"我们对这一决定深感遗憾。"',
+     [("direct", "米歇尔", "我们对这一决定深感遗憾。")]),
+])
+def test_direct_speaker_before_after_around(text, expected):
+    assert found(text) == expected
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_speaker():
+    text = "议员卢比奥说：“中国领事馆是间谍中心。”\n“它早就应该被关闭了，我们不能再等待。”"
+    quotes = extract(text)
+    assert [(q.speaker, q.paragraph) for q in quotes] == [("卢比奥", 1), ("卢比奥", 2)]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_a_quote_running_over_paragraphs_is_one_record():
+    text = "教授张明说：“第一，经济正在放缓。\n“第二，失业率正在上升。”"
+    quotes = extract(text)
+    assert len(quotes) == 1 and quotes[0].speaker == "张明"
+    assert quotes[0].text.startswith("第一") and quotes[0].text.endswith("上升。")
+
+
+def test_nested_marks_stay_inside():
+    quotes = extract("他的律师说：“法官说‘不要担心’，然后就判了他十年。”")
+    assert len(quotes) == 1 and "‘不要担心’" in quotes[0].text
+
+
+def test_unbalanced_mark_never_swallows_the_article():
+    text = "发言人王伟说：“这件事还没有结论\n警方表示，调查仍在进行。\n第三段没有引语。"
+    quotes = extract(text)
+    assert quotes[0].text == "这件事还没有结论" and quotes[0].paragraph == 1
+    assert ("indirect", "警方", "调查仍在进行") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "拉夫罗夫周三告诉“今日俄罗斯”频道，俄罗斯支持在三个框架内谈判。",
+    "俄罗斯开始减少通过“亚马尔-欧洲”管道的天然气泵送。",
+    "美国声称俄罗斯可能准备“入侵”乌克兰。",
+    "这部电影叫《“我”的故事》，在台湾上映。",
+])
+def test_names_terms_and_scare_quotes_are_not_quotes(text):
+    assert all(kind == "indirect" for kind, _, _ in found(text))
+    assert all(not t.strip("“”") in ("今日俄罗斯", "亚马尔-欧洲", "入侵", "我") for _, _, t in found(text))
+
+
+# -- reported speech -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("俄罗斯外交部长谢尔盖·拉夫罗夫称美国的反应是务实的。",
+     [("indirect", "谢尔盖·拉夫罗夫", "美国的反应是务实的")]),
+    # two verbs of one speaker: two records
+    ("克里姆林宫宣布，俄罗斯欢迎西方的提议，但表示，谈判不能变成马拉松。",
+     [("indirect", "克里姆林宫", "俄罗斯欢迎西方的提议"), ("indirect", "克里姆林宫", "谈判不能变成马拉松")]),
+    # the content stops where the journalist's clause begins
+    ("乌克兰表示，俄方拒绝了举行特别会议的提议，该地区自2014年以来一直冲突不断。",
+     [("indirect", "乌克兰", "俄方拒绝了举行特别会议的提议")]),
+    # 据X介绍
+    ("据拉夫罗夫介绍，他还将与意大利外长进行接触。",
+     [("indirect", "拉夫罗夫", "他还将与意大利外长进行接触")]),
+    # 据X报道 with a speaker inside: the inner one speaks
+    ("据塔斯社报导，拉夫罗夫当天表示，俄方将继续寻求答案。",
+     [("indirect", "拉夫罗夫", "俄方将继续寻求答案")]),
+    # 告诉…称 and 告诉Y，…
+    ("绍伊古告诉普京称，这些演习将会继续进行。",
+     [("indirect", "绍伊古", "这些演习将会继续进行")]),
+    ("美国总统告诉俄罗斯总统，部署军队是不可接受的。",
+     [("indirect", "美国总统", "部署军队是不可接受的")]),
+    # X对Y说
+    ("普京对拉夫罗夫说，他想听听相关的分析和建议。",
+     [("indirect", "普京", "他想听听相关的分析和建议")]),
+    # a quoted fragment belongs to the claim around it
+    ("普京强调，俄罗斯“将对不友好的行为做出强有力的回应”。",
+     [("indirect", "普京", "俄罗斯“将对不友好的行为做出强有力的回应”")]),
+    # attitude, not speech
+    ("乌克兰总统对北约的决定表示失望。", []),
+])
+def test_reported_speech(text, expected):
+    assert found(text) == expected
+
+
+def test_援引_names_the_quoted_person():
+    assert found("俄总统府的声明援引普京对拉夫罗夫的话说：“我们今天与你商定了方案。”") == [
+        ("direct", "普京", "我们今天与你商定了方案。")]
+
+
+# -- speakers ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,speaker,written", [
+    ("美国国家安全委员会周三在一份声明中表示，拜登政府继续进行外交努力。", "美国国家安全委员会", "美国国家安全委员会"),
+    ("泽连斯基周二与乌克兰大使会晤时说，乌克兰不会接受这个假设。", "泽连斯基", "泽连斯基"),
+    ("外交部发言人汪文斌7月20日说，中方坚决反对。", "汪文斌", "外交部发言人汪文斌"),
+    ("专家也表示，这项政策值得肯定。", "专家", "专家"),
+    ("与此同时，英国外交大臣利兹·特拉斯周四表示，四国外长讨论了阻止袭击的行动。", "利兹·特拉斯", "英国外交大臣利兹·特拉斯"),
+    ("声明说，俄方坚持要求获得法律保障。", "声明", "声明"),
+    ("报道还称，美国承诺排除北约进一步东扩的可能。", "报道", "报道"),
+    ("美國國務卿蓬佩奧星期一說，中共必須停止迫害。", "蓬佩奧", "美國國務卿蓬佩奧"),
+])
+def test_speaker_spans_are_clean(text, speaker, written):
+    quotes = extract(text)
+    assert quotes and (quotes[0].speaker, quotes[0].speaker_as_written) == (speaker, written)
+
+
+def test_pronouns_and_descriptions_resolve_to_the_person():
+    text = ("普京的外交政策顾问尤里·乌沙科夫表示，通话具有建设性。"
+            "这位俄罗斯官员补充说，俄罗斯考虑了美国的关切。\n"
+            "助理国务卿凯伦·唐弗里德表示，会晤日期即将确定。她补充说，美国已经看到了俄罗斯的提议。\n"
+            "俄罗斯外交部发言人玛丽亚·扎哈罗娃表示，会谈将在日内瓦举行。发言人指出，里亚布科夫将率团出席。")
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["尤里·乌沙科夫"] * 2 + ["凯伦·唐弗里德"] * 2 + ["玛丽亚·扎哈罗娃"] * 2
+    assert [q.speaker_as_written for q in quotes][1::2] == ["这位俄罗斯官员", "她", "发言人"]
+    assert all(quotes[i].confidence < quotes[i - 1].confidence for i in (1, 3, 5))
+
+
+def test_short_name_and_role_resolve_to_the_full_name():
+    text = "俄罗斯总统弗拉基米尔·普京表示，俄罗斯将采取措施。普京强调，西方必须停止东扩。俄罗斯总统还说，谈判应该继续。"
+    quotes = extract(text)
+    assert {q.speaker for q in quotes} == {"弗拉基米尔·普京"}
+    assert quotes[0].role == "俄罗斯总统"
+
+
+def test_the_pronoun_follows_the_subject_not_the_last_speaker():
+    text = "拉夫罗夫表示，俄方将继续寻求答案。绍伊古在会议中向普京报告了演习情况。他谈到，“其中一些演习即将结束。”"
+    assert found(text)[-1] == ("direct", "绍伊古", "其中一些演习即将结束。")
+
+
+def test_organisations_countries_and_documents_speak():
+    kinds = {q.speaker: q.speaker_kind for q in extract(
+        "美国国务院表示，北约准备对话。俄罗斯强调，北约东扩是威胁。声明说，俄方坚持要求法律保障。")}
+    assert kinds == {"美国国务院": "organisation", "俄罗斯": "country", "声明": "document"}
+
+
+def test_unknown_speaker():
+    assert found("有人说，这项政策不会成功。") == [("indirect", "UNKNOWN", "这项政策不会成功")]
+
+
+# -- headlines -----------------------------------------------------------------
+
+def test_headline_quote_of_a_speaker_in_the_article():
+    quotes = extract("俄防长绍伊古表示，部分演习即将结束。", title="俄外长建议继续接触 俄防长：部分军演即将结束")
+    assert (quotes[0].paragraph, quotes[0].speaker, quotes[0].text) == (0, "绍伊古", "部分军演即将结束")
+
+
+def test_headline_topic_label_is_not_a_speaker():
+    assert all(q.paragraph for q in extract("专家表示，气温会继续上升。", title="气候变化：夏天可能会热到难以生存"))
+
+
+# -- invariants ----------------------------------------------------------------
+
+TEXT = st.text(alphabet=st.sampled_from(list("他她说表示称指出，。：“”「」『』\"的是在美国俄罗斯普京外交部发言人\n ")), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_offsets_always_index_the_text(text):
+    for q in extract(text):
+        assert text[q.start:q.end] == q.text
+        assert 0 <= q.confidence <= 1
+        assert q.paragraph == text[:q.start].count("\n") + 1
