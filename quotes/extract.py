@@ -234,7 +234,7 @@ class _Reader:
         while after < len(self.masked) and self.masked[after] == " ":
             after += 1
         ends = after >= self.para_end(pos) or self.masked[after] in "。！？；!?;…\n"
-        punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？")
+        punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？") or _han_count(inner) >= 6
         if ends or inner[-1] in _STATEMENT_PUNCT or (punct and self.masked[after] in "，,"):
             return span
         return None
@@ -246,7 +246,8 @@ class _Reader:
                         + [(0, -1, None)], key=lambda e: (e[0], e[1]))
         for pos, order, item in events:
             if order == -1:
-                self.registry.note_clause(self._clause_head(pos))
+                if pos >= self.claimed_to:  # clauses inside reported speech are not about its speaker
+                    self.registry.note_clause(self._clause_head(pos))
             elif order == 0:
                 self.on_span(item)
             else:
@@ -410,6 +411,8 @@ class _Reader:
         clause = self.shadow[cs:cue.start]
         m = find.connectives().match(clause)
         rest = clause[m.end() if m else 0:]
+        if rest.startswith(find.topic_markers()):
+            return False  # …，如局长曾国卫指称…: an example inside the speech
         subject, _, _ = self.subject(cue.start)
         return not _MODAL.search(rest[len(subject):])
 

@@ -281,8 +281,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if m:
         cut = m.start()
     if cut <= 1 and "的" in body[cut:]:
-        # 人在英国的罗冠聪在脸书上, 曾担任外交官的马勒西对记者: the noun after the relative clause
-        rel = body.index("的", cut) + 1
+        # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause
+        rel = body.rindex("的") + 1
         h, e = subject_of(body[rel:], names)
         if e > h:
             return head + rel + h, head + rel + e

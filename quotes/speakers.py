@@ -21,7 +21,7 @@ _DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
 _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
-_NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给")
+_NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给不会该要能没可")
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
@@ -222,7 +222,7 @@ class Registry:
         foreign = 0
         while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in _transliteration():
             foreign += 1
-        if foreign:
+        if foreign and first_dot - start > 4:
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
         length = _foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
