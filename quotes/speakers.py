@@ -26,7 +26,9 @@ _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就�
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 # A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo).
-_GLOSSED_NAME = regex.compile(r"(?P<name>\p{Han}{2,12})(?=[（(][A-Z][a-z]+[ ·.]?[A-Za-z])")
+_GLOSSED_NAME = regex.compile(
+    r"(?P<name>\p{Han}{2,12})(?=[（(][A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，](?<!(?:Inc|Group|Ltd|Co|Corp|Bank|University|Institute|Foundation|Company)[）),，]))")
+_LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
@@ -273,6 +275,9 @@ class Registry:
         head = _AGE.sub("", clause)[:16]
         found = [(head.find(form), -len(form), person) for form, person in self.forms().items() if form in head]
         person = min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+        latin = _LATIN_IN_CLAUSE.search(clause[:40]) if person is None else None
+        if latin:
+            person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
         if person is None:
             length = _foreign_length(head, 0)
             length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in _surnames() else 0
