@@ -24,6 +24,7 @@ from .speakers import Registry, Resolution, looks_like_name
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
+_CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
@@ -242,7 +243,7 @@ class _Reader:
     # -- the pass ----------------------------------------------------------
     def run(self) -> list[Quote]:
         events = sorted([(c.start, 1, c) for c in self.cues] + [(s.open, 0, s) for s in self.spans]
-                        + [(i + 1, -1, None) for i, ch in enumerate(self.masked) if ch in find.CLAUSE_END]
+                        + [(m.end(), -1, None) for m in _CLAUSE_END.finditer(self.masked)]
                         + [(0, -1, None)], key=lambda e: (e[0], e[1]))
         for pos, order, item in events:
             if order == -1:

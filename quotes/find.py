@@ -25,6 +25,7 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # After a cue, the content may start behind this much punctuation.
 CUE_PUNCT = "：:，, \t"
 MAX_SPAN = 6000
+_MARK = re.compile('[“”「」『』"]')
 _CLOSE_BRACKETS = {"）": "（", ")": "("}
 # A verb followed by one of these is used as a noun or in a time clause.
 _NOT_AFTER_CUE = set("了着过的后时前中为")
@@ -76,7 +77,8 @@ def quote_spans(shadow: str) -> list[Span]:
         else:
             stack, first = [], None
         straight_ok = line.count('"') % 2 == 0
-        for i, ch in enumerate(line):
+        for m in _MARK.finditer(line):
+            i, ch = m.start(), m.group()
             pos = start + i
             if first is not None and i == 0:
                 continue
@@ -93,11 +95,11 @@ def quote_spans(shadow: str) -> list[Span]:
                 if len(stack) == 1:
                     first = Span(pos, pos, False)
                 continue
-            if ch in OPENERS and ch != '"':
+            if ch in OPENERS:
                 stack.append(ch)
                 if len(stack) == 1:
                     first = Span(pos, pos, False)
-            elif ch in CLOSERS and ch != '"':
+            else:
                 mark = CLOSERS[ch]
                 if mark in stack:
                     while stack and stack.pop() != mark:

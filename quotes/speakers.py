@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from .rules import table, words
 
-NAME_CHARS = r"\p{Han}"
+_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_DOTS = regex.compile(r"[·•‧・]")
+_LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
 _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
@@ -37,6 +40,11 @@ _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 def _roles() -> regex.Pattern:
     alts = "|".join(map(re.escape, words("roles")))
     return regex.compile(rf"(?:{alts})")
+
+
+@cache
+def _role_at_end() -> regex.Pattern:
+    return regex.compile(f"(?:{_roles().pattern})$")
 
 
 @cache
@@ -70,6 +78,7 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     return n if n >= 2 else 0
 
 
+@lru_cache(maxsize=50_000)
 def _common_word(text: str) -> bool:
     """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
     import jieba
@@ -77,6 +86,7 @@ def _common_word(text: str) -> bool:
     return (jieba.get_FREQ(text) or 0) >= 300
 
 
+@lru_cache(maxsize=50_000)
 def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
     import jieba.posseg
@@ -102,8 +112,8 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
         return 0
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
-        if not nxt or not regex.match(r"\p{Han}", nxt) or shadow.startswith(_followers(), start + length):
-            return length if regex.fullmatch(r"\p{Han}+", shadow[start:start + length]) else 0
+        if not nxt or not _HAN.match(nxt) or shadow.startswith(_followers(), start + length):
+            return length if _HAN_RUN.fullmatch(shadow[start:start + length]) else 0
     return 0
 
 
@@ -141,6 +151,7 @@ def kind_of(subject: str) -> str:
 _NOT_A_HEAD = ("c", "d", "p", "u", "y", "e", "f", "a", "z", "r", "t", "o", "i")
 
 
+@lru_cache(maxsize=50_000)
 def _nominal(subject: str) -> bool:
     """Whether a subject reads as a noun phrase (not ``或者``, ``不能够``, ``让各人自行考虑``).
 
@@ -182,6 +193,7 @@ class Registry:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self._forms: dict[str, Person] | None = None  # every name form → person, rebuilt after _add
+        self._pattern: regex.Pattern | None = None
         self.last_person: Person | None = None
         self.last_speaker: Resolution | None = None
 
@@ -233,12 +245,12 @@ class Registry:
     @staticmethod
     def _role_phrase(shadow: str, start: int, end: int) -> str:
         i = start
-        while i > 0 and start - i < 10 and regex.match(r"[\p{Han}]", shadow[i - 1]) and shadow[i - 1] not in "与和对向在由同及的，。":
+        while i > 0 and start - i < 10 and _HAN.match(shadow[i - 1]) and shadow[i - 1] not in "与和对向在由同及的，。":
             i -= 1
         return shadow[i:end]
 
     def _add(self, name: str, role: str) -> Person:
-        self._forms = None
+        self._forms = self._pattern = None
         for person in self.people:
             if person.name == name or person.name.endswith(name) or name.endswith(person.name):
                 if len(name) > len(person.name) and name.endswith(person.name):
@@ -252,6 +264,12 @@ class Registry:
         self.people.append(person)
         return person
 
+    def forms_pattern(self) -> regex.Pattern:
+        """All name forms as one pattern, longest first (rebuilt when a name is added)."""
+        if self._pattern is None:
+            self._pattern = regex.compile("|".join(map(regex.escape, self.forms())))
+        return self._pattern
+
     def forms(self) -> dict[str, Person]:
         """Every form of every name (``谢尔盖·拉夫罗夫`` and ``拉夫罗夫``), longest first."""
         if self._forms is None:
@@ -259,7 +277,7 @@ class Registry:
             for person in self.people:
                 for form in person.forms | {person.name}:
                     pairs.append((form, person))
-                    last = regex.split(r"[·•‧・]", form)[-1]
+                    last = _DOTS.split(form)[-1]
                     if last != form:
                         pairs.append((last, person))
             pairs = [(f, p) for f, p in pairs if len(f) >= 2]
@@ -273,8 +291,8 @@ class Registry:
         clause's first words, not only at its start.
         """
         head = _AGE.sub("", clause)[:16]
-        found = [(head.find(form), -len(form), person) for form, person in self.forms().items() if form in head]
-        person = min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+        m = self.forms_pattern().search(head) if self.forms() else None
+        person = self.forms()[m.group()] if m else None
         latin = _LATIN_IN_CLAUSE.search(clause[:40]) if person is None else None
         if latin:
             person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
@@ -320,7 +338,7 @@ class Registry:
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
         subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,"))
-        if not regex.search(r"[\p{Han}\p{Latin}]", subject) or subject in ("我", "我们", "你", "你们", "咱们"):
+        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
         if subject in kinds:
@@ -340,7 +358,7 @@ class Registry:
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 return self._description(subject[len(prefix):])
-        after = regex.search(f"(?:{_roles().pattern})$", subject)
+        after = _role_at_end().search(subject)
         if after and after.start() >= 2 and self._is_name(subject[:after.start()]):
             name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name
             person = self._add(name, after.group())
