@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="print only the summary and errors")
-def build(paths: tuple[Path, ...], db_path: Path, quiet: bool) -> None:
+@click.option("-w", "--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="number of cores",
+              help="processes that extract in parallel (one writer stores)")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="where extraction runs: local processes, or a Dask cluster")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask")
+def build(paths: tuple[Path, ...], db_path: Path, quiet: bool, workers: int, engine: str, scheduler: str | None) -> None:
     """Read articles from PATHS (files or folders, recursively) into the database.
 
     Unchanged files are skipped; a changed file replaces its article and its
@@ -33,7 +39,11 @@ def build(paths: tuple[Path, ...], db_path: Path, quiet: bool) -> None:
     the ingest_error table, and make the command exit with status 1 after all
     good files are stored.
     """
-    report = api.build(paths or (Path("seeds"),), db_path, show_progress=not quiet and sys.stderr.isatty())
+    try:
+        report = api.build(paths or (Path("seeds"),), db_path, show_progress=not quiet and sys.stderr.isatty(),
+                           workers=workers, engine=engine, scheduler=scheduler)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
     for rel, reason in report.errors:
         click.echo(f"error: {reason}", err=True)
     for rel, reason in report.skipped:

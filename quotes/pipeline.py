@@ -6,6 +6,7 @@ can run in any process; :func:`build` walks paths and stores the records.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,19 @@ class BuildReport:
     quotes: int = 0
 
 
+@dataclass
+class Outcome:
+    """What happened to one file: ``stored`` (with its record), ``unchanged``, ``skipped`` or ``error``."""
+
+    rel: str
+    status: str
+    record: ArticleRecord | None = None
+    reason: str = ""
+
+
+Task = tuple[str, str, str]  # (file path, input root, hash stored for it or "")
+
+
 def process_file(path: Path, root: Path) -> ArticleRecord:
     """Read, clean and extract one file; raises :class:`ArticleError` for bad input."""
     raw = read_article(path, root)
@@ -56,6 +70,25 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
                          raw.categories, clean.metadata.get("editor", ""), text, extract(text, raw.title))
 
 
+def process_task(task: Task) -> Outcome:
+    """One file to an :class:`Outcome`; never raises for bad input, so one file never stops a batch.
+
+    Pure and picklable: it runs in worker processes and on Dask workers.
+    """
+    path, root, known_hash = Path(task[0]), Path(task[1]), task[2]
+    rel = str(path.relative_to(root)) if path != root else path.name
+    try:
+        if known_hash and file_hash(path) == known_hash:
+            return Outcome(rel, "unchanged")
+        return Outcome(rel, "stored", process_file(path, root))
+    except NotAnArticle as exc:
+        return Outcome(rel, "skipped", reason=str(exc))
+    except ArticleError as exc:
+        return Outcome(rel, "error", reason=str(exc))
+    except (RecursionError, ValueError, OSError, MemoryError) as exc:
+        return Outcome(rel, "error", reason=f"{rel}: could not be processed ({type(exc).__name__}: {exc})")
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
     """(file, root) for every file under ``paths``, sorted, never following a link twice."""
     for top in paths:
@@ -65,7 +98,10 @@ def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             continue
         seen: set[tuple[int, int]] = set()
         for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
-            st = os.stat(dirpath)
+            try:
+                st = os.stat(dirpath)
+            except OSError:
+                continue
             if (st.st_dev, st.st_ino) in seen:
                 dirnames[:] = []
                 continue
@@ -76,39 +112,65 @@ def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
                     yield Path(dirpath) / name, top
 
 
-def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], None] | None = None) -> BuildReport:
-    """Store every article under ``paths`` in ``db_path``; unchanged files are skipped."""
+Mapper = Callable[[Callable[[Task], Outcome], list[Task]], Iterable[Outcome]]
+
+WINDOW = 512  # files handed out at a time: bounds memory whatever the corpus size
+BATCH = 64  # articles per write transaction
+
+
+def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], None] | None = None,
+          workers: int = 1, mapper: Mapper | None = None) -> BuildReport:
+    """Store every article under ``paths`` in ``db_path``; unchanged files are skipped.
+
+    Files are processed ``WINDOW`` at a time by ``workers`` processes (or by
+    ``mapper``, e.g. a Dask client's, which must keep the order), and one
+    writer stores the results, ``BATCH`` articles per transaction, so the
+    output does not depend on how many workers ran.
+    """
     from . import store
 
     conn = store.connect(db_path)
     report = BuildReport()
+    pool = None
+    if mapper is None and workers > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        mapper = lambda fn, tasks: pool.imap(fn, tasks, chunksize=4)  # noqa: E731  (keeps order)
+    mapper = mapper or map
     try:
-        for path, root in iter_files(paths):
-            rel = str(path.relative_to(root))
-            try:
-                if store.stored_hash(conn, rel) == file_hash(path):
-                    report.unchanged.append(rel)
-                    status = "unchanged"
-                else:
-                    record = process_file(path, root)
-                    store.store_article(conn, record)
-                    report.stored.append(rel)
-                    report.quotes += len(record.quotes)
-                    status = "stored"
-            except NotAnArticle as exc:
-                report.skipped.append((rel, str(exc)))
-                status = "skipped"
-            except ArticleError as exc:
-                store.record_error(conn, rel, str(exc))
-                report.errors.append((rel, str(exc)))
-                status = "error"
-            except (RecursionError, ValueError, OSError) as exc:
-                reason = f"{rel}: could not be processed ({type(exc).__name__}: {exc})"
-                store.record_error(conn, rel, reason)
-                report.errors.append((rel, reason))
-                status = "error"
-            if on_file:
-                on_file(rel, status)
+        files = iter_files(paths)
+        while window := list(itertools.islice(files, WINDOW)):
+            tasks = [(str(path), str(root), store.stored_hash(conn, str(path.relative_to(root))) or "")
+                     for path, root in window]
+            pending: list[Outcome] = []
+            for outcome in mapper(process_task, tasks):
+                pending.append(outcome)
+                if len(pending) >= BATCH:
+                    _write(conn, pending, report, on_file)
+            _write(conn, pending, report, on_file)
     finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
         conn.close()
     return report
+
+
+def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[str, str], None] | None) -> None:
+    from . import store
+
+    store.store_batch(conn, outcomes)
+    for outcome in outcomes:
+        if outcome.status == "stored":
+            report.stored.append(outcome.rel)
+            report.quotes += len(outcome.record.quotes)
+        elif outcome.status == "unchanged":
+            report.unchanged.append(outcome.rel)
+        elif outcome.status == "skipped":
+            report.skipped.append((outcome.rel, outcome.reason))
+        else:
+            report.errors.append((outcome.rel, outcome.reason))
+        if on_file:
+            on_file(outcome.rel, outcome.status)
+    outcomes.clear()

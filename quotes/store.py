@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlmodel import SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
-from .pipeline import ArticleRecord
+from .pipeline import ArticleRecord, Outcome
 from .publish import search
 
 VIEWS: dict[str, str] = {
@@ -85,43 +85,45 @@ def _speaker_id(conn: sqlite3.Connection, name: str, kind: str) -> int | None:
     return conn.execute("insert into speaker (name, kind) values (?, ?)", (name, kind)).lastrowid
 
 
-def store_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
-    """Replace the article at ``record.path`` and its quotes, atomically; return its id."""
+def store_batch(conn: sqlite3.Connection, outcomes: list[Outcome]) -> None:
+    """Write a batch of outcomes in one transaction: all of it lands, or none of it."""
+    if not outcomes:
+        return
     conn.execute("begin immediate")
     try:
-        old = conn.execute("select id from article where path = ?", (record.path,)).fetchone()
-        if old:
-            conn.execute("delete from quote_fts where rowid in (select id from quote where article_id = ?)", (old[0],))
-            conn.execute("delete from quote where article_id = ?", (old[0],))
-            conn.execute("delete from article where id = ?", (old[0],))
-        article_id = conn.execute(
-            "insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.path, record.title, record.url, record.outlet, record.published,
-             json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.text),
-        ).lastrowid
-        rows = []
-        for q in record.quotes:
-            rows.append((article_id, q.kind, q.text, _speaker_id(conn, q.speaker, q.speaker_kind), q.speaker_as_written,
-                         q.role, q.cue, q.start, q.end, q.paragraph, q.confidence))
-        conn.executemany(
-            'insert into quote (article_id, kind, text, speaker_id, speaker_as_written, role, cue, start, "end",'
-            " paragraph, confidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        search.index_quotes(conn, [qid for (qid,) in conn.execute("select id from quote where article_id = ?", (article_id,))])
-        conn.execute("delete from ingest_error where path = ?", (record.path,))
+        for outcome in outcomes:
+            if outcome.status == "stored":
+                _replace_article(conn, outcome.record)
+            elif outcome.status == "error":
+                conn.execute("delete from ingest_error where path = ?", (outcome.rel,))
+                conn.execute("insert into ingest_error (path, reason, at) values (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                             (outcome.rel, outcome.reason))
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
         raise
+
+
+def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
+    """Replace the article at ``record.path`` and its quotes (inside the caller's transaction)."""
+    old = conn.execute("select id from article where path = ?", (record.path,)).fetchone()
+    if old:
+        conn.execute("delete from quote_fts where rowid in (select id from quote where article_id = ?)", (old[0],))
+        conn.execute("delete from quote where article_id = ?", (old[0],))
+        conn.execute("delete from article where id = ?", (old[0],))
+    article_id = conn.execute(
+        "insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (record.path, record.title, record.url, record.outlet, record.published,
+         json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.text),
+    ).lastrowid
+    rows = [(article_id, q.kind, q.text, _speaker_id(conn, q.speaker, q.speaker_kind), q.speaker_as_written,
+             q.role, q.cue, q.start, q.end, q.paragraph, q.confidence) for q in record.quotes]
+    conn.executemany(
+        'insert into quote (article_id, kind, text, speaker_id, speaker_as_written, role, cue, start, "end",'
+        " paragraph, confidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    search.index_quotes(conn, [qid for (qid,) in conn.execute("select id from quote where article_id = ?", (article_id,))])
+    conn.execute("delete from ingest_error where path = ?", (record.path,))
     return article_id
-
-
-def record_error(conn: sqlite3.Connection, path: str, reason: str) -> None:
-    """Note a file that could not be stored (replacing an older note for it)."""
-    conn.execute("begin immediate")
-    conn.execute("delete from ingest_error where path = ?", (path,))
-    conn.execute("insert into ingest_error (path, reason, at) values (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", (path, reason))
-    conn.execute("commit")
-

@@ -1,0 +1,169 @@
+"""Benchmark: quotes build against the parse floor, scale, and search at size.
+
+    python bench/bench.py [--corpus ../shared/corpus/news] [--scale 100000] [--search-rows 1000000]
+
+Prints, for the corpus: (a) the floor — read each file and parse it with
+BeautifulSoup+lxml to text, nothing else — and (b) ``quotes build`` with 1 and
+2 workers (articles/s, quotes/s, ratio to the floor, peak RSS), and checks that
+both builds wrote the same quotes.  ``--scale N`` replicates the corpus (as
+links, distinct paths) to N articles and builds it.  ``--search-rows N``
+replicates quote rows to N and times a 2-character search and a facet page
+through Datasette.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUOTES = [sys.executable, "-m", "quotes"]
+
+
+def floor(corpus: Path) -> tuple[int, float]:
+    """Read and parse every file to text with BeautifulSoup+lxml: the least any ingest must do."""
+    from bs4 import BeautifulSoup
+
+    from quotes.pipeline import iter_files
+
+    start, n = time.perf_counter(), 0
+    for path, _ in iter_files([corpus]):
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")
+        BeautifulSoup(text, "lxml").get_text("\n")
+        n += 1
+    return n, time.perf_counter() - start
+
+
+def timed_build(corpus: Path, db: Path, workers: int) -> tuple[float, float, str]:
+    """Run ``quotes build`` in a child process: seconds, the child's peak RSS in MB, its summary line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    out = subprocess.run([*QUOTES, "build", str(corpus), "--db", str(db), "--quiet", "--workers", str(workers)],
+                         capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-500:]
+    return seconds, max(rss, before) / 1024, summary
+
+
+def quotes_of(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("select article.path, quote.kind, quote.text, speaker.name, quote.start from quote"
+                            " join article on article.id = quote.article_id left join speaker on speaker.id = quote.speaker_id"
+                            " order by article.path, quote.start, quote.kind").fetchall()
+    finally:
+        conn.close()
+
+
+def corpus_run(corpus: Path, tmp: Path) -> None:
+    n, floor_s = floor(corpus)
+    print(f"corpus: {corpus} ({n} files)")
+    print(f"(a) floor, read + BeautifulSoup(lxml).get_text: {floor_s:7.1f} s  {n / floor_s:7.1f} articles/s")
+    results = {}
+    for workers in (1, 2):
+        db = tmp / f"w{workers}.db"
+        seconds, rss, summary = timed_build(corpus, db, workers)
+        quotes = len(quotes_of(db))
+        results[workers] = (seconds, db)
+        print(f"(b) quotes build --workers {workers}: {seconds:7.1f} s  {n / seconds:7.1f} articles/s  "
+              f"{quotes / seconds:7.1f} quotes/s  ratio to floor {seconds / floor_s:4.2f}x  peak RSS {rss:6.0f} MB")
+        print(f"    {summary}")
+    print(f"speed-up with 2 workers: {results[1][0] / results[2][0]:.2f}x; "
+          f"same quotes: {quotes_of(results[1][1]) == quotes_of(results[2][1])}")
+
+
+def scale_run(corpus: Path, tmp: Path, target: int, workers: int) -> None:
+    """Replicate the corpus as symbolic links under distinct folders until ``target`` files."""
+    from quotes.pipeline import iter_files
+
+    files = [path for path, _ in iter_files([corpus]) if path.suffix != ".json"]
+    big = tmp / "scaled"
+    copies = -(-target // len(files))
+    for c in range(copies):
+        for i, path in enumerate(files):
+            if c * len(files) + i >= target:
+                break
+            link = big / f"copy{c:03d}" / path.relative_to(corpus)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(path)
+    db = tmp / "scaled.db"
+    seconds, rss, summary = timed_build(big, db, workers)
+    print(f"scale: {target} articles, --workers {workers}: {seconds:7.1f} s  {target / seconds:7.1f} articles/s  "
+          f"peak RSS {rss:6.0f} MB")
+    print(f"    {summary}")
+
+
+def search_run(db: Path, rows: int) -> None:
+    """Replicate quote rows to ``rows`` and time Datasette's search and facet pages."""
+    from quotes.api import datasette_app
+    from quotes.publish import search
+
+    conn = sqlite3.connect(db)
+    have = conn.execute("select count(*) from quote").fetchone()[0]
+    while have < rows:
+        take = min(have, rows - have)
+        conn.execute("insert into quote (article_id, kind, text, speaker_id, speaker_as_written, role, cue, start, \"end\","
+                     " paragraph, confidence) select article_id, kind, text, speaker_id, speaker_as_written, role, cue,"
+                     " start, \"end\", paragraph, confidence from quote order by id limit ?", (take,))
+        have += take
+    conn.execute("delete from quote_fts")
+    ids = [r[0] for r in conn.execute("select id from quote")]
+    search.index_quotes(conn, ids)
+    conn.commit()
+    conn.execute("vacuum")
+    conn.close()
+    ds = datasette_app(db)
+    name = db.stem
+
+    async def timings(path: str, n: int = 15) -> float:
+        await ds.client.get(path)
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            response = await ds.client.get(path)
+            assert response.status_code == 200, response.text[:300]
+            times.append(time.perf_counter() - start)
+        return statistics.median(times) * 1000
+
+    search_ms = asyncio.run(timings(f"/{name}/quote_list.json?_search=普京&_size=50"))
+    facet_ms = asyncio.run(timings(f"/{name}/quote_list.json?_facet=kind&_facet=cue&_size=50"))
+    print(f"search at {rows} quote rows: ?_search=普京 median {search_ms:6.1f} ms; facet page median {facet_ms:6.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "news")
+    parser.add_argument("--scale", type=int, default=0, help="also build the corpus replicated to this many articles")
+    parser.add_argument("--scale-workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--search-rows", type=int, default=0, help="also time search with this many quote rows")
+    parser.add_argument("--skip-corpus", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        if not args.skip_corpus:
+            corpus_run(args.corpus, tmp)
+        if args.scale:
+            scale_run(args.corpus, tmp, args.scale, args.scale_workers)
+        if args.search_rows:
+            db = tmp / "w1.db"
+            if not db.exists():
+                subprocess.run([*QUOTES, "build", str(args.corpus), "--db", str(db), "--quiet"], cwd=ROOT, check=False)
+            search_run(db, args.search_rows)
+
+
+if __name__ == "__main__":
+    main()
