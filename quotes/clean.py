@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 import regex
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import lxml.html
+from lxml import etree
 
 from .rules import table
 
@@ -70,48 +71,68 @@ def normalise(text: str) -> str:
 
 
 def _html_blocks(body: str) -> list[str]:
-    soup = BeautifulSoup(body, "lxml")
-    for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        node.extract()
+    """Paragraph texts of an HTML body, in order (block elements and <br> end a paragraph).
+
+    The tree is walked with ``iterwalk`` rather than recursion, so nesting of
+    any depth is safe; lxml's own parser is used directly, being the fastest
+    HTML parser Python has.
+    """
+    if not body.strip():
+        return []
+    try:
+        root = lxml.html.document_fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        node.drop_tree()
+    root = _content_root(root, body)
     out: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
         if current:
-            out.append("".join(current))
+            out.append("".join(current).replace("\n", " "))
             current.clear()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                current.append(str(child).replace("\n", " "))
+    walker = etree.iterwalk(root, events=("start", "end"))
+    dropped: set = set()
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _DROP_TAGS or _is_noise_element(el):
+                dropped.add(el)
+                walker.skip_subtree()
                 continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in _DROP_TAGS or _is_noise_element(child):
-                continue
-            if name == "br":
+            if tag == "br" or tag in _BLOCK_TAGS:
                 flush()
-                continue
-            block = name in _BLOCK_TAGS
-            if block:
+            if el.text:
+                current.append(el.text)
+        else:
+            if el in dropped:
+                dropped.discard(el)
+            elif tag in _BLOCK_TAGS:
                 flush()
-            walk(child)
-            if block:
-                flush()
-
-    root = next((found for cls in _CONTENT_CLASS if (found := soup.find(class_=cls))), soup)
-    walk(root)
+            if el.tail and el is not root:
+                current.append(el.tail)
     flush()
     return out
 
 
-def _is_noise_element(tag: Tag) -> bool:
-    attrs = tag.attrs
+def _content_root(root, body: str):
+    """The element holding the article in blog and CMS pages (entry-content …), else the whole page."""
+    for cls in _CONTENT_CLASS:
+        if cls in body:
+            found = root.find_class(cls)
+            if found:
+                return found[0]
+    return root
+
+
+def _is_noise_element(el) -> bool:
+    attrs = el.attrib
     if not attrs:
         return False
-    names = list(attrs.get("class", []) or []) + ([attrs["id"]] if isinstance(attrs.get("id"), str) else [])
+    names = (attrs.get("class") or "").split() + ([attrs["id"]] if attrs.get("id") else [])
     if any(_DROP_CLASS.fullmatch(name) for name in names):
         return True
     return any(key.startswith("data-selfpromo") for key in attrs)

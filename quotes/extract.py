@@ -130,6 +130,7 @@ class _Reader:
         self.consumed_cues: set[int] = set()
         self.claimed_to = -1  # end of the last indirect content
         self.split_points: set[int] = set()  # cues where one content was cut for the next
+        self._subjects: dict[int, tuple[str, str, int]] = {}
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
 
@@ -171,7 +172,12 @@ class _Reader:
         return self.cues[i] if i < len(self.cues) and self.cues[i].start == pos else None
 
     def subject(self, cue_start: int) -> tuple[str, str, int]:
-        """(simplified subject, subject as written, its start) before a cue."""
+        """(simplified subject, subject as written, its start) before a cue (memoised: asked often)."""
+        if cue_start not in self._subjects:
+            self._subjects[cue_start] = self._subject(cue_start)
+        return self._subjects[cue_start]
+
+    def _subject(self, cue_start: int) -> tuple[str, str, int]:
         floor = self.paras[self.para_of(cue_start)][0]
         cs = find.clause_start(self.masked, cue_start, floor)
         clause = self.shadow[cs:cue_start]
@@ -256,10 +262,8 @@ class _Reader:
         return self.quotes
 
     def _clause_head(self, pos: int) -> str:
-        end = pos
-        while end < len(self.masked) and end - pos < 20 and self.masked[end] not in find.CLAUSE_END:
-            end += 1
-        clause = self.shadow[pos:end]
+        m = _CLAUSE_END.search(self.masked, pos, pos + 20)
+        clause = self.shadow[pos:m.start() if m else pos + 20]
         m = find.connectives().match(clause)
         return clause[m.end():] if m else clause
 
@@ -276,7 +280,7 @@ class _Reader:
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         floor = self.paras[self.para_of(cue.start)][0]
         clause = self.shadow[find.clause_start(self.masked, cue.start, floor):cue.start]
-        if _passive().intersection(jieba.cut(clause, HMM=False)):
+        if any(m in clause for m in _passive()) and _passive().intersection(jieba.cut(clause, HMM=False)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if clause.endswith(_negations()):
             return  # 检察官没有指控…: what was not said

@@ -53,6 +53,7 @@ MAX_BYTES = 20 * 1024 * 1024
 # Chinese legacy encodings scrapers produce. GB18030 is a superset of GBK.
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _TIMESTAMP = re.compile(r"\A\s*<!--\s*(\d{10,13})\s*-->[ \t]*\r?\n")
 _LINK_HEADER = re.compile(r"\A\s*\[(.+)\]\((\S+?)\)[ \t]*\r?\n(?:\s*-{3,}[ \t]*\r?\n)?")
@@ -133,7 +134,7 @@ def parse_front_matter(block: str) -> dict:
     which YAML rejects; the line-wise reading keeps what it can.
     """
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_YAML_LOADER)
         if isinstance(data, dict):
             return data
     except yaml.YAMLError:
@@ -243,37 +244,40 @@ def _read_feed_body(rest: str, art: RawArticle) -> None:
 
 def _read_html_page(page: str, art: RawArticle) -> None:
     """A complete rendered page: metadata from meta tags, body from <article>."""
-    from bs4 import BeautifulSoup
+    import lxml.html
 
-    soup = BeautifulSoup(page, "lxml")
+    doc = lxml.html.document_fromstring(page)
 
     def meta(*names: str) -> str:
         for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content"):
-                return tag["content"].strip()
+            for attr in ("property", "name"):
+                found = doc.xpath(f"//meta[@{attr}=$n]/@content", n=name)
+                if found and found[0].strip():
+                    return found[0].strip()
         return ""
 
-    art.title = meta("og:title", "twitter:title") or (soup.title.get_text(strip=True) if soup.title else "")
-    container = soup.find("article") or soup.body or soup
-    heading = container.find("h1")
-    if heading and heading.get_text(strip=True):
-        art.title = heading.get_text(strip=True)
-    date = container.find(class_="date")
-    if date:
-        art.published = iso_date(date.get_text(strip=True))
-    tags = [a.get_text(strip=True) for a in container.select("ul.tag a")]
-    art.categories = [t for t in tags if t]
-    canonical = soup.find("link", rel="canonical")
-    art.url = canonical["href"] if canonical and canonical.get("href") else meta("og:url")
-    entry = container.find(class_="entry") or container
-    first = entry.find("p")
+    titles = doc.xpath("//title/text()")
+    art.title = meta("og:title", "twitter:title") or (titles[0].strip() if titles else "")
+    container = next(iter(doc.xpath("//article")), None)
+    if container is None:
+        container = doc.body if doc.find("body") is not None else doc
+    heading = container.find(".//h1")
+    if heading is not None and heading.text_content().strip():
+        art.title = heading.text_content().strip()
+    date = next(iter(container.find_class("date")), None)
+    if date is not None:
+        art.published = iso_date(date.text_content().strip())
+    art.categories = [a.text_content().strip() for a in container.xpath(".//ul[contains(@class,'tag')]//a") if a.text_content().strip()]
+    canonical = doc.xpath("//link[@rel='canonical']/@href")
+    art.url = canonical[0] if canonical else meta("og:url")
+    entry = next(iter(container.find_class("entry")), container)
+    first = entry.find(".//p")
     if first is not None:
-        link = first.find("a", href=True)
-        if link and link.get_text(strip=True) and first.get_text(strip=True).rstrip("—-").strip() == link.get_text(strip=True):
-            art.url = link["href"]
-            first.decompose()
-    art.body = str(entry)
+        link = first.find(".//a[@href]")
+        if link is not None and link.text_content().strip() and first.text_content().strip().rstrip("—-").strip() == link.text_content().strip():
+            art.url = link.get("href")
+            first.drop_tree()
+    art.body = lxml.html.tostring(entry, encoding="unicode")
     art.body_format = "html"
 
 

@@ -93,7 +93,7 @@ def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
     import jieba.posseg
 
-    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text))
+    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text, HMM=False))
 
 
 def looks_like_name(text: str) -> bool:
@@ -162,7 +162,7 @@ def _nominal(subject: str) -> bool:
     """
     import jieba.posseg
 
-    tagged = list(jieba.posseg.cut(subject))
+    tagged = list(jieba.posseg.cut(subject, HMM=False))
     if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
         return False
     verbs = sum(p.flag == "v" for p in tagged)
@@ -317,7 +317,7 @@ class Registry:
         The name may follow a role (德州州长阿博特…), so it is looked for in the
         clause's first words, not only at its start.
         """
-        head = _AGE.sub("", clause)[:16]
+        head = (_AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause)[:16]
         form = self.first_form_in(head)
         person = self.forms()[form] if form else None
         latin = _LATIN_IN_CLAUSE.search(clause[:40]) if person is None else None
