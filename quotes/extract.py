@@ -131,6 +131,9 @@ class _Reader:
         self.claimed_to = -1  # end of the last indirect content
         self.split_points: set[int] = set()  # cues where one content was cut for the next
         self._subjects: dict[int, tuple[str, str, int]] = {}
+        self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(self.masked)]
+        self.claims: list[tuple[int, int]] = []  # reported contents, in order
+        self.person_said_at = -1  # where the last person was named as a speaker
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
 
@@ -197,14 +200,13 @@ class _Reader:
     def resolve(self, subject: str, written: str, at: int) -> tuple[Resolution | None, str]:
         """Resolve a subject; an empty one inherits the sentence's speaker."""
         if subject:
-            return self.registry.resolve(subject), "explicit"
+            return self.speaker(subject, at), "explicit"
         sentence = self.sentence_start(at)
         if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
         head = self._sentence_subject(sentence, at)
         if head:
-            res = self.registry.resolve(head)
-            return res, "inherited"
+            return self.speaker(head, at), "inherited"
         return None, ""
 
     def _in_topic_clause(self, pos: int) -> bool:
@@ -248,18 +250,45 @@ class _Reader:
 
     # -- the pass ----------------------------------------------------------
     def run(self) -> list[Quote]:
-        events = sorted([(c.start, 1, c) for c in self.cues] + [(s.open, 0, s) for s in self.spans]
-                        + [(m.end(), -1, None) for m in _CLAUSE_END.finditer(self.masked)]
-                        + [(0, -1, None)], key=lambda e: (e[0], e[1]))
+        events = sorted([(c.start, 1, c) for c in self.cues] + [(s.open, 0, s) for s in self.spans], key=lambda e: (e[0], e[1]))
         for pos, order, item in events:
-            if order == -1:
-                if pos >= self.claimed_to:  # clauses inside reported speech are not about its speaker
-                    self.registry.note_clause(self._clause_head(pos))
-            elif order == 0:
+            if order == 0:
                 self.on_span(item)
             else:
                 self.on_cue(item)
         return self.quotes
+
+    def speaker(self, subject: str, at: int) -> Resolution | None:
+        """Resolve a subject at ``at``; a pronoun first learns whom the text has been about.
+
+        The person a pronoun means is the last person named as a speaker, unless a
+        clause since then opened with another person's name (绍伊古在会议中…。他谈到…):
+        those clauses are looked at only when a pronoun needs them.
+        """
+        if self.registry.refers_back(subject):
+            i = bisect.bisect_left(self.clause_starts, at) - 1
+            while i >= 0 and self.clause_starts[i] > self.person_said_at:
+                start = self.clause_starts[i]
+                if not self.in_claim(start):
+                    person = self.registry.person_in_clause(self._clause_head(start))
+                    if person is not None:
+                        self.registry.last_person = person
+                        break
+                i -= 1
+        before = self.registry.last_person
+        res = self.registry.resolve(subject)
+        if self.registry.last_person is not before:
+            self.person_said_at = at
+        return res
+
+    def claim(self, start: int, end: int) -> None:
+        self.claimed_to = max(self.claimed_to, end)
+        self.claims.append((start, end))
+
+    def in_claim(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside reported content (whose clauses are not about its speaker)."""
+        i = bisect.bisect_right(self.claims, (pos, 1 << 60)) - 1
+        return i >= 0 and self.claims[i][0] <= pos < self.claims[i][1]
 
     def _clause_head(self, pos: int) -> str:
         m = _CLAUSE_END.search(self.masked, pos, pos + 20)
@@ -315,7 +344,7 @@ class _Reader:
         if _han_count(content.replace(MASK, "")) < 4 and MASK not in content:
             return
         self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
-        self.claimed_to = max(self.claimed_to, end)
+        self.claim(start, end)
         for span in self.spans:
             if start <= span.open < end:
                 self.claimed_spans.add(span.open)
@@ -367,12 +396,12 @@ class _Reader:
                         return True
             h, e = find.subject_of(m.group("speaker"))
             subject = m.group("speaker")[h:e]
-            res = self.registry.resolve(subject)
+            res = self.speaker(subject, cue.start)
             if res is None or _han_count(self.shadow[start:end]) < 4:
                 return True
             end = self._content_end(start)
             self.emit("indirect", start, end, res, self.text[m.start("speaker") + h:m.start("speaker") + e], label.format(cue=m.group("cue")), 0.7)
-            self.claimed_to = max(self.claimed_to, end)
+            self.claim(start, end)
             return True
         return False
 
@@ -491,7 +520,7 @@ class _Reader:
         subject = clause[h:e]
         if not subject:
             return False
-        res = self.registry.resolve(subject)
+        res = self.speaker(subject, cue.start)
         if res is None:
             return False
         self.consumed_cues.add(cue.start)
@@ -516,7 +545,7 @@ class _Reader:
         subject = clause[h:e]
         if not subject or e != len(clause):
             return False
-        res = self.registry.resolve(subject)
+        res = self.speaker(subject, span.open)
         if res is None or not (res.kind == "person" or looks_like_name(subject)):
             return False
         self.claimed_spans.add(span.open)

@@ -307,7 +307,7 @@ def leading_noun(clause: str) -> str:
 
     out = []
     pronouns = frozenset(words("pronouns"))
-    for token, tag in jieba.posseg.cut(clause, HMM=False):
+    for token, tag in jieba.posseg.cut(clause):
         if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
             break
         out.append(token)

@@ -93,7 +93,7 @@ def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
     import jieba.posseg
 
-    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text, HMM=False))
+    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text))
 
 
 def looks_like_name(text: str) -> bool:
@@ -162,7 +162,7 @@ def _nominal(subject: str) -> bool:
     """
     import jieba.posseg
 
-    tagged = list(jieba.posseg.cut(subject, HMM=False))
+    tagged = list(jieba.posseg.cut(subject))
     if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
         return False
     verbs = sum(p.flag == "v" for p in tagged)
@@ -273,7 +273,8 @@ class Registry:
     def _add(self, name: str, role: str) -> Person:
         self._forms = self._by_first = None
         for person in self.people:
-            if person.name == name or person.name.endswith(name) or name.endswith(person.name):
+            family_name = len(person.name) >= 4 and person.name.startswith(name) and not _DOT_RE.search(person.name)
+            if person.name == name or person.name.endswith(name) or name.endswith(person.name) or family_name:
                 if len(name) > len(person.name) and name.endswith(person.name):
                     person.forms.add(person.name)
                     person.name = name
@@ -311,8 +312,8 @@ class Registry:
             self._forms = dict(sorted(pairs, key=lambda fp: len(fp[0]), reverse=True))
         return self._forms
 
-    def note_clause(self, clause: str) -> None:
-        """Remember the person a clause is about, for later pronouns.
+    def person_in_clause(self, clause: str) -> Person | None:
+        """The person a clause is about, if its first words name one.
 
         The name may follow a role (德州州长阿博特…), so it is looked for in the
         clause's first words, not only at its start.
@@ -330,8 +331,7 @@ class Registry:
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and head.startswith(_followers(), length) and not _common_word(name)):
                 person = self._add(name, "")  # 绍伊古在会议中…: a name opening a clause
-        if person is not None:
-            self.last_person = person
+        return person
 
     # -- resolving ---------------------------------------------------------
     def by_name(self, subject: str) -> Person | None:
@@ -361,6 +361,10 @@ class Registry:
             return None
         ranked.sort(key=lambda r: (r[0], r[1]))
         return ranked[-1][2]
+
+    def refers_back(self, subject: str) -> bool:
+        """Whether a subject is a pronoun or a description that points to an earlier person."""
+        return subject.startswith(tuple(_pronouns())) or subject.endswith(GENERIC_DESCRIPTIONS) or subject in words("roles")
 
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""

@@ -43,10 +43,10 @@ CASES = {
                      ("direct", "马晓霖", "从中兴到华为"), ("indirect", "美国国务院发言人", "伊朗是世界上最大的")],
         "absent": ["伊朗外交部长扎里夫不久前", "中国目前"],
     },
-    # 联合早报: a name after 56岁的, family name only (田代 for 田代桂子), 她说：“…，”田代说
+    # 联合早报: a name after 56岁的, the family name for the full name (田代 is 田代桂子), 她说：“…，”田代说
     "nodebe4-oped2/zaobao/2020-07-28-香港紧张局势或加速大和证券向中国转移的计划.md": {
-        "expected": [("direct", "田代桂子", "如果出现某些事实"), ("indirect", "田代", "大和已经在缩减香港的业务"),
-                     ("direct", "田代", "我认为金融公司不必过于担心"), ("indirect", "田代", "大和正在与中国当局商谈")],
+        "expected": [("direct", "田代桂子", "如果出现某些事实"), ("indirect", "田代桂子", "大和已经在缩减香港的业务"),
+                     ("direct", "田代桂子", "我认为金融公司不必过于担心"), ("indirect", "田代桂子", "大和正在与中国当局商谈")],
         "absent": [],
     },
     # 联合早报: a headline quote, 指 as a verb, 引述…消息称 keeps the one citing
