@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 import lxml.html
@@ -156,9 +157,20 @@ def _markdown_blocks(body: str) -> list[str]:
     return out
 
 
+@cache
+def _noise() -> re.Pattern:
+    """Every noise rule as one pattern."""
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in table("noise")))
+
+
+@cache
+def _meta_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row["pattern"]), row["field"]) for row in table("metadata_lines"))
+
+
 def _filter(blocks: list[str]) -> CleanText:
-    noise = [re.compile(row["pattern"]) for row in table("noise")]
-    meta_rules = [(re.compile(row["pattern"]), row["field"]) for row in table("metadata_lines")]
+    noise = _noise()
+    meta_rules = _meta_rules()
     paragraphs: list[str] = []
     metadata: dict[str, str] = {}
     for block in blocks:
@@ -171,6 +183,6 @@ def _filter(blocks: list[str]) -> CleanText:
                 metadata.setdefault(name, m.group("value").strip())
                 break
         else:
-            if not any(p.search(text) for p in noise):
+            if not noise.search(text):
                 paragraphs.append(text)
     return CleanText(paragraphs, metadata)

@@ -319,7 +319,7 @@ class _Reader:
             after, cue_label = self._past_recipient(cue)
             if after < 0:
                 return
-        elif cue.strength == "weak" and cue.word in {r["word"] for r in table("verbs")} and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
+        elif cue.strength == "weak" and cue.word in words("verbs") and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
             return
         if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
             subject = written = subject + cue.word[:2]  # 报道称 / 该报道称: the report speaks

@@ -150,9 +150,9 @@ def _verb_strength() -> dict[str, str]:
 
 
 @cache
-def _cue_regex() -> regex.Pattern:
+def _cue_regex() -> re.Pattern:
     verbs = "|".join(map(re.escape, words("verbs")))
-    return regex.compile(rf"(?:{verbs})(?:说|道|称|表示)?")
+    return re.compile(rf"(?:{verbs})(?:说|道|称|表示)?")
 
 
 @cache
@@ -168,9 +168,9 @@ def _blocked() -> tuple[tuple[str, int, str], ...]:
 
 
 @cache
-def _not_speech_object() -> regex.Pattern:
+def _not_speech_object() -> re.Pattern:
     objects = "|".join(map(re.escape, words("not_speech_objects")))
-    return regex.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
 def find_cues(masked: str) -> list[Cue]:

@@ -21,6 +21,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+@cache
 def words(name: str, column: str = "word") -> tuple[str, ...]:
     """One column of a table, longest first, so regex alternations prefer it."""
     return tuple(sorted({row[column] for row in table(name)}, key=len, reverse=True))
