@@ -204,6 +204,10 @@ class _Reader:
         sentence = self.sentence_start(at)
         if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
+        floor = self.paras[self.para_of(at)][0]
+        cs = find.clause_start(self.masked, at, floor)
+        if cs > floor and self.masked[cs - 1] in "：:":
+            return None, ""  # …（Pekingbooks）：重申…: a label before a colon is no subject to inherit
         head = self._sentence_subject(sentence, at)
         if head:
             return self.speaker(head, at), "inherited"

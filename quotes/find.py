@@ -239,6 +239,7 @@ def topic_markers() -> tuple[str, ...]:
 _GLUED_FREQ = 50
 
 
+HAN = regex.compile(r"\p{Han}")
 _DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间")
 LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)")
 
@@ -307,7 +308,10 @@ def leading_noun(clause: str) -> str:
 
     out = []
     pronouns = frozenset(words("pronouns"))
-    for token, tag in jieba.posseg.cut(clause):
+    tagged = list(jieba.posseg.cut(clause, HMM=False))
+    if any(tag == "x" and HAN.match(token) for token, tag in tagged):
+        tagged = list(jieba.posseg.cut(clause))  # words outside the dictionary: let the HMM guess them
+    for token, tag in tagged:
         if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
             break
         out.append(token)

@@ -162,7 +162,9 @@ def _nominal(subject: str) -> bool:
     """
     import jieba.posseg
 
-    tagged = list(jieba.posseg.cut(subject))
+    tagged = list(jieba.posseg.cut(subject, HMM=False))
+    if any(p.flag == "x" and _HAN.match(p.word) for p in tagged):
+        tagged = list(jieba.posseg.cut(subject))  # words outside the dictionary: let the HMM guess them
     if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
         return False
     verbs = sum(p.flag == "v" for p in tagged)
