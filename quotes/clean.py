@@ -38,6 +38,8 @@ _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt", "dd",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "pre", "center", "body", "html",
 }
+# huge_tree: no depth limit, so text nested thousands of elements deep is still read.
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 _SPACE = regex.compile(r"[ \t\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
 _CJK_GAP = regex.compile(r"(?<=[\p{Han}，。；：！？、“”「」『』（）])\s+|\s+(?=[\p{Han}，。；：！？、“”「」『』（）])")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -61,7 +63,10 @@ class CleanText:
 def clean_body(body: str, body_format: str) -> CleanText:
     """Turn an HTML or markdown body into clean paragraphs."""
     blocks = _html_blocks(body) if body_format == "html" else _markdown_blocks(body)
-    return _filter(blocks)
+    clean = _filter(blocks)
+    if not clean.paragraphs and body_format == "html":
+        clean = _filter(_stripped_blocks(body))  # markup the parser gave up on (e.g. nested too deep)
+    return clean
 
 
 def normalise(text: str) -> str:
@@ -81,11 +86,9 @@ def _html_blocks(body: str) -> list[str]:
     if not body.strip():
         return []
     try:
-        root = lxml.html.document_fromstring(body)
+        root = lxml.html.document_fromstring(body, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return []
-    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        node.drop_tree()
     root = _content_root(root, body)
     out: list[str] = []
     current: list[str] = []
@@ -117,6 +120,17 @@ def _html_blocks(body: str) -> list[str]:
                 current.append(el.tail)
     flush()
     return out
+
+
+_BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|br|li|h[1-6]|section|article|blockquote|tr|td)\b)[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _stripped_blocks(body: str) -> list[str]:
+    """Paragraphs by plain pattern matching, for HTML no parser can build a tree of."""
+    body = _SCRIPT.sub(" ", body)
+    return [html.unescape(_ANY_TAG.sub("", part)) for part in _BLOCK_TAG.split(body)]
 
 
 def _content_root(root, body: str):

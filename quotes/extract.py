@@ -24,6 +24,8 @@ from .speakers import Registry, Resolution, looks_like_name
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
+_INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
+_ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
@@ -145,7 +147,7 @@ class _Reader:
         return self.paras[self.para_of(pos)][1]
 
     def sentence_start(self, pos: int) -> int:
-        floor = self.paras[self.para_of(pos)][0]
+        floor = max(self.paras[self.para_of(pos)][0], pos - find.MAX_SENTENCE)
         i = pos - 1
         while i >= floor and self.masked[i] not in find.SENTENCE_END:
             i -= 1
@@ -220,17 +222,22 @@ class _Reader:
         return clause[m.end() if m else 0:].startswith(find.topic_markers())
 
     def _sentence_subject(self, sentence: int, at: int) -> str:
-        """The subject the sentence opened with, for a verb whose subject is left out."""
+        """The subject the sentence opened with, for a verb whose subject is left out.
+
+        Only the sentence's first few clauses are read: a subject further
+        away is no longer the one meant (and the work per verb stays bounded).
+        """
         i = sentence
-        while i < at:
-            j = i
-            while j < at and self.masked[j] not in find.CLAUSE_END:
-                j += 1
+        for _ in range(_INHERIT_CLAUSES):
+            if i >= at:
+                break
+            m = _CLAUSE_END.search(self.masked, i, at)
+            j = m.start() if m else at
             clause = self.shadow[i:j]
             if clause.strip():
                 h, e = find.subject_of(clause)
                 head = clause[h:e] if e < len(clause) else find.leading_noun(clause[h:])
-                if head and not head.startswith(("随着", "由于", "因为", "如果", "虽然", "尽管", "为了")):
+                if head and not head.startswith(find.topic_markers()):
                     return head
             i = j + 1
         return ""
@@ -271,7 +278,8 @@ class _Reader:
         """
         if self.registry.refers_back(subject):
             i = bisect.bisect_left(self.clause_starts, at) - 1
-            while i >= 0 and self.clause_starts[i] > self.person_said_at:
+            floor = max(self.person_said_at, at - _ANTECEDENT_REACH)
+            while i >= 0 and self.clause_starts[i] > floor:
                 start = self.clause_starts[i]
                 if not self.in_claim(start):
                     person = self.registry.person_in_clause(self._clause_head(start))

@@ -25,6 +25,10 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # After a cue, the content may start behind this much punctuation.
 CUE_PUNCT = "：:，, \t"
 MAX_SPAN = 6000
+# Bounds on how far the matcher looks, so that its work per cue is bounded.
+MAX_CLAUSE = 200
+MAX_SENTENCE = 1000
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _MARK = re.compile('[“”「」『』"]')
 _CLOSE_BRACKETS = {"）": "（", ")": "("}
 # A verb followed by one of these is used as a noun or in a time clause.
@@ -206,8 +210,10 @@ def clause_start(masked: str, pos: int, floor: int) -> int:
     """Start of the clause that ends at ``pos`` (not before ``floor``).
 
     Brackets are stepped over whole: the comma in ``王欣（Xin Wang，音译）``
-    does not start a clause.
+    does not start a clause.  No clause is longer than :data:`MAX_CLAUSE`,
+    which keeps the extractor linear on text without punctuation.
     """
+    floor = max(floor, pos - MAX_CLAUSE)
     i = pos - 1
     while i >= floor and masked[i] not in CLAUSE_END and masked[i] not in "”」』\"":
         if masked[i] in _CLOSE_BRACKETS:
@@ -219,11 +225,9 @@ def clause_start(masked: str, pos: int, floor: int) -> int:
 
 
 def sentence_end(masked: str, pos: int) -> int:
-    """Index of the end of the sentence containing ``pos`` (exclusive)."""
-    i = pos
-    while i < len(masked) and masked[i] not in SENTENCE_END:
-        i += 1
-    return i
+    """Index of the end of the sentence containing ``pos`` (exclusive; at most :data:`MAX_SENTENCE` on)."""
+    m = _SENTENCE_END.search(masked, pos, pos + MAX_SENTENCE)
+    return m.start() if m else min(len(masked), pos + MAX_SENTENCE)
 
 
 @cache

@@ -49,9 +49,8 @@ class RawArticle:
 
 MAX_BYTES = 20 * 1024 * 1024
 
-# Encodings tried, in order, after the BOM check: UTF-8 first, then the
-# Chinese legacy encodings scrapers produce. GB18030 is a superset of GBK.
-_FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
+# The Chinese legacy encodings scrapers produce, tried when UTF-8 fails. GB18030 is a superset of GBK.
+_LEGACY_ENCODINGS = ("gb18030", "big5")
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -65,9 +64,11 @@ _GENERIC_CATEGORIES = {"news", "archive", "新闻", "新媒体", "post", "posts"
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode bytes, honouring a BOM, else the first encoding that fits."""
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ArticleError(f"{name}: binary data (NUL bytes), not a text article")
+    """Decode bytes: a BOM if there is one, else UTF-8, else the likelier of GB18030 and Big5.
+
+    Big5 bytes also decode as GB18030 (into nonsense), so the legacy
+    encodings are compared by how common their characters are.
+    """
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -75,22 +76,55 @@ def decode(data: bytes, name: str) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise ArticleError(f"{name}: invalid {enc} text ({exc.reason})") from None
-    for enc in _FALLBACK_ENCODINGS:
+    head = data[:4096]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise ArticleError(f"{name}: binary data (NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in _LEGACY_ENCODINGS:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if enc == "utf-8" or _looks_like_text(text):
-            return text
-    raise ArticleError(f"{name}: not text in UTF-8, GB18030 or Big5")
+        candidates.append((_plausibility(text), text))
+    if not candidates or max(candidates)[0] < 0.5:
+        raise ArticleError(f"{name}: not text in UTF-8, UTF-16, GB18030 or Big5")
+    return max(candidates)[1]
 
 
-def _looks_like_text(text: str) -> bool:
-    """True when a legacy-decoded string is mostly letters, not mojibake."""
-    if not text:
-        return True
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0xE000 <= ord(c) <= 0xF8FF)
-    return bad / len(text) < 0.01
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text written without a BOM: every other byte of ASCII and CJK is often NUL."""
+    head = data[:4096]
+    for enc, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if head[nul_at::2].count(0) > len(head) // 4:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausibility(text) >= 0.5 and "\x00" not in text:
+                return text
+    return None
+
+
+def _plausibility(text: str) -> float:
+    """Share of letters that are common characters (jieba's dictionary) or ASCII: low for mojibake."""
+    import jieba
+
+    from .script import simplified
+
+    jieba.dt.check_initialized()  # get_FREQ does not load the dictionary by itself
+    sample = simplified(text[:20000])
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return 1.0 if text.isprintable() or not text.strip() else 0.0
+    good = sum(1 for c in letters if c.isascii() or (jieba.get_FREQ(c) or 0) >= 50)
+    return good / len(letters)
 
 
 def iso_date(value: object) -> str:

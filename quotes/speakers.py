@@ -85,6 +85,7 @@ def _common_word(text: str) -> bool:
     """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
     import jieba
 
+    jieba.dt.check_initialized()
     return (jieba.get_FREQ(text) or 0) >= 300
 
 
