@@ -25,7 +25,8 @@ _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
-_ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means
+_ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
+_ANTECEDENT_CLAUSES = 40  # …and clauses
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
@@ -279,7 +280,8 @@ class _Reader:
         if self.registry.refers_back(subject):
             i = bisect.bisect_left(self.clause_starts, at) - 1
             floor = max(self.person_said_at, at - _ANTECEDENT_REACH)
-            while i >= 0 and self.clause_starts[i] > floor:
+            stop = i - _ANTECEDENT_CLAUSES
+            while i >= 0 and i > stop and self.clause_starts[i] > floor:
                 start = self.clause_starts[i]
                 if not self.in_claim(start):
                     person = self.registry.person_in_clause(self._clause_head(start))
