@@ -92,6 +92,22 @@ def export_rows(db_path: Path, speaker: str | None = None, outlet: str | None = 
         conn.close()
 
 
+def speaker_rows(db_path: Path, limit: int = 50, kind: str | None = None) -> list[dict]:
+    """Speakers with how many aliases and quotes they have, most quoted first."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(
+            "select speaker.name, speaker.kind,"
+            " (select count(*) from alias where alias.speaker_id = speaker.id) as aliases,"
+            " (select count(*) from quote where quote.speaker_id = speaker.id) as quotes,"
+            " (select count(*) from speaker_merge where speaker_merge.speaker_id = speaker.id) as merges"
+            " from speaker where (? is null or speaker.kind = ?) order by quotes desc, speaker.name limit ?",
+            (kind, kind, limit))]
+    finally:
+        conn.close()
+
+
 def write_rows(rows: Iterable[dict], stream: IO[str], fmt: str, bom: bool = False) -> int:
     """Write rows as CSV (header first) or JSON lines; return how many."""
     n = 0

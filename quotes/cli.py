@@ -85,6 +85,20 @@ def export(db_path: Path, fmt: str, output: Path | None, speaker: str | None, ou
 
 @cli.command()
 @db_option
+@click.option("-n", "--limit", default=50, show_default=True, help="how many speakers")
+@click.option("--kind", type=click.Choice(["person", "organisation", "country", "document", "unknown"]))
+def speakers(db_path: Path, limit: int, kind: str | None) -> None:
+    """List speakers, most quoted first, with their alias, quote and merge counts."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database (run 'quotes build' first)")
+    rows = api.speaker_rows(db_path, limit=limit, kind=kind)
+    click.echo(f"{'quotes':>7} {'aliases':>7} {'merges':>6}  kind          speaker")
+    for row in rows:
+        click.echo(f"{row['quotes']:>7} {row['aliases']:>7} {row['merges']:>6}  {row['kind']:<13} {row['name']}")
+
+
+@cli.command()
+@db_option
 @click.option("-p", "--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 def serve(db_path: Path, port: int, host: str) -> None:

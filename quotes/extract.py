@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import jieba
@@ -50,6 +50,9 @@ class Quote:
     paragraph: int
     confidence: float
     speaker_kind: str = "unknown"
+    known_roles: list[str] = field(default_factory=list)  # every role the article gives this speaker
+    keywords: list[tuple[str, float]] = field(default_factory=list)
+    mentions: list[tuple[str, str]] = field(default_factory=list)
 
 
 @cache
@@ -586,7 +589,11 @@ def extract(text: str, title: str = "") -> list[Quote]:
     """Every quotation in an article: the headline's first, then the body's in reading order."""
     reader = _Reader(text)
     body = reader.run()
-    return (_headline(reader.registry, title, {q.speaker for q in body}) if title else []) + body
+    quotes = (_headline(reader.registry, title, {q.speaker for q in body}) if title else []) + body
+    roles = {person.name: person.roles for person in reader.registry.people}
+    for q in quotes:
+        q.known_roles = [reader.as_written(r) for r in roles.get(simplified(q.speaker), [])]
+    return quotes
 
 
 def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .clean import clean_body
 from .extract import Quote, extract
+from .topics import describe
 from .read import ArticleError, NotAnArticle, file_hash, read_article
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
@@ -66,8 +67,12 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
     if not clean.paragraphs:
         raise ArticleError(f"{raw.path}: no article text after cleaning (only markup, images or boilerplate)")
     text = clean.text
+    quotes = extract(text, raw.title)
+    people = {q.speaker for q in quotes if q.speaker_kind == "person"}
+    for q in quotes:
+        q.keywords, q.mentions = describe(q.text, people)
     return ArticleRecord(raw.path, raw.content_hash, raw.title, raw.url, raw.outlet, raw.published,
-                         raw.categories, clean.metadata.get("editor", ""), text, extract(text, raw.title))
+                         raw.categories, clean.metadata.get("editor", ""), text, quotes)
 
 
 def process_task(task: Task) -> Outcome:
@@ -125,7 +130,8 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], No
     Files are processed ``WINDOW`` at a time by ``workers`` processes (or by
     ``mapper``, e.g. a Dask client's, which must keep the order), and one
     writer stores the results, ``BATCH`` articles per transaction, so the
-    output does not depend on how many workers ran.
+    output does not depend on how many workers ran.  Speakers are then linked
+    across articles and quotes clustered into claims.
     """
     from . import store
 
@@ -149,6 +155,8 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], No
                 if len(pending) >= BATCH:
                     _write(conn, pending, report, on_file)
             _write(conn, pending, report, on_file)
+        if report.stored or store.needs_finishing(conn):
+            store.finish(conn)
     finally:
         if pool is not None:
             pool.close()

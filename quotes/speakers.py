@@ -34,6 +34,8 @@ _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z][a-z]+(?: [A-Z][a-z.]*)+[�
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _DOT_RE = re.compile("[·•‧・]")
 _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])")
+# Characters that end a role phrase going backwards: particles, prepositions, verb endings.
+_ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
@@ -260,7 +262,7 @@ class Registry:
         foreign = 0
         while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in _transliteration():
             foreign += 1
-        if foreign and first_dot - start > 4:
+        if foreign >= 2 or foreign and first_dot - start > 4:
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
         length = _foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
@@ -268,8 +270,9 @@ class Registry:
 
     @staticmethod
     def _role_phrase(shadow: str, start: int, end: int) -> str:
+        """The role word with the country or body before it (俄罗斯外交部长), never the verb before that."""
         i = start
-        while i > 0 and start - i < 10 and _HAN.match(shadow[i - 1]) and shadow[i - 1] not in "与和对向在由同及的，。":
+        while i > 0 and start - i < 10 and _HAN.match(shadow[i - 1]) and shadow[i - 1] not in _ROLE_STOP:
             i -= 1
         return shadow[i:end]
 

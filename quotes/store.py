@@ -15,6 +15,7 @@ from sqlmodel import SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
 from .pipeline import ArticleRecord, Outcome
+from . import claims, entities
 from .publish import search
 
 VIEWS: dict[str, str] = {
@@ -34,9 +35,11 @@ FTS_TABLES: dict[str, str] = {
     "quote_fts": "create virtual table quote_fts using fts5(text, speaker, tokenize = 'unicode61')",
 }
 
-EXTRA_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "idx_quote_article_start": ("quote", ("article_id", "start")),
-    "idx_speaker_name": ("speaker", ("name",)),
+# name → (table, columns, unique)
+EXTRA_INDEXES: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "idx_quote_article_start": ("quote", ("article_id", "start"), False),
+    "idx_alias_speaker_alias": ("alias", ("speaker_id", "alias"), True),
+    "idx_speaker_role_once": ("speaker_role", ("speaker_id", "role", "article_id"), True),
 }
 
 
@@ -61,8 +64,8 @@ def ensure_db_shape(conn: sqlite3.Connection, path: Path) -> None:
     for name, sql in FTS_TABLES.items():
         if name not in tables:
             conn.execute(sql)
-    for name, (table, columns) in EXTRA_INDEXES.items():
-        conn.execute(f"create index if not exists {name} on {table} ({', '.join(columns)})")
+    for name, (table, columns, unique) in EXTRA_INDEXES.items():
+        conn.execute(f"create {'unique ' if unique else ''}index if not exists {name} on {table} ({', '.join(columns)})")
     existing = {row[0]: row[1] for row in conn.execute("select name, sql from sqlite_master where type = 'view'")}
     for name, sql in VIEWS.items():
         wanted = f"create view {name} as {sql.strip()}"
@@ -108,22 +111,64 @@ def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
     """Replace the article at ``record.path`` and its quotes (inside the caller's transaction)."""
     old = conn.execute("select id from article where path = ?", (record.path,)).fetchone()
     if old:
-        conn.execute("delete from quote_fts where rowid in (select id from quote where article_id = ?)", (old[0],))
-        conn.execute("delete from quote where article_id = ?", (old[0],))
-        conn.execute("delete from article where id = ?", (old[0],))
+        for sql in _DELETE_ARTICLE:
+            conn.execute(sql, (old[0],) if "?" in sql else ())
     article_id = conn.execute(
         "insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
         " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.path, record.title, record.url, record.outlet, record.published,
          json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.text),
     ).lastrowid
-    rows = [(article_id, q.kind, q.text, _speaker_id(conn, q.speaker, q.speaker_kind), q.speaker_as_written,
-             q.role, q.cue, q.start, q.end, q.paragraph, q.confidence) for q in record.quotes]
+    speaker_ids = [_speaker_id(conn, q.speaker, q.speaker_kind) for q in record.quotes]
+    rows = [(article_id, q.kind, q.text, sid, q.speaker_as_written, q.role, q.cue, q.start, q.end, q.paragraph,
+             q.confidence) for q, sid in zip(record.quotes, speaker_ids)]
     conn.executemany(
         'insert into quote (article_id, kind, text, speaker_id, speaker_as_written, role, cue, start, "end",'
         " paragraph, confidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    search.index_quotes(conn, [qid for (qid,) in conn.execute("select id from quote where article_id = ?", (article_id,))])
+    ids = [qid for (qid,) in conn.execute("select id from quote where article_id = ? order by id", (article_id,))]
+    search.index_quotes(conn, ids)
+    conn.executemany("insert into quote_keyword (quote_id, keyword, weight) values (?, ?, ?)",
+                     [(qid, word, weight) for qid, q in zip(ids, record.quotes) for word, weight in q.keywords])
+    conn.executemany("insert into quote_mention (quote_id, name, kind) values (?, ?, ?)",
+                     [(qid, name, kind) for qid, q in zip(ids, record.quotes) for name, kind in q.mentions])
+    roles: dict[int, set[str]] = {}
+    for q, sid in zip(record.quotes, speaker_ids):
+        if sid is not None:
+            roles.setdefault(sid, set()).update([q.role, *q.known_roles])
+    entities.record_roles(conn, article_id, record.published, roles)
+    entities.record_aliases(conn, article_id)
     conn.execute("delete from ingest_error where path = ?", (record.path,))
     return article_id
+
+
+# What goes when an article is replaced, in an order the foreign keys allow.
+_DELETE_ARTICLE = (
+    "update quote set cluster_id = null where cluster_id in"
+    " (select cluster_id from quote where article_id = ? and cluster_id is not null)",
+    "delete from cluster where id not in (select cluster_id from quote where cluster_id is not null)",
+    "delete from quote_fts where rowid in (select id from quote where article_id = ?)",
+    "delete from quote_keyword where quote_id in (select id from quote where article_id = ?)",
+    "delete from quote_mention where quote_id in (select id from quote where article_id = ?)",
+    "delete from speaker_role where article_id = ?",
+    "delete from quote where article_id = ?",
+    "delete from article where id = ?",
+)
+
+
+def needs_finishing(conn: sqlite3.Connection) -> bool:
+    """Whether quotes are waiting to be linked and clustered (e.g. after an interrupted build)."""
+    return conn.execute("select 1 from quote where cluster_id is null limit 1").fetchone() is not None
+
+
+def finish(conn: sqlite3.Connection) -> None:
+    """Link speakers across articles and cluster quotes into claims, in one transaction."""
+    conn.execute("begin immediate")
+    try:
+        entities.link_speakers(conn)
+        claims.cluster_quotes(conn)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise

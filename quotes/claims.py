@@ -1,0 +1,86 @@
+"""Claims across articles: the same statement reported by several outlets is one cluster.
+
+Quotes of one speaker whose words are the same after normalisation (script,
+white space, punctuation and quote marks) or nearly the same (character
+trigrams overlapping by :data:`NEAR` or more, found through shared opening or
+closing words) form one cluster; the cluster knows its first appearance and
+how many articles and outlets carried it.  Rebuilt whole after each build, so
+it is deterministic and idempotent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+import regex
+
+from .script import simplified
+
+NEAR = 0.7
+MIN_CHARS = 6  # shorter quotes (口号, a word) are only clustered when identical
+_NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+def normalise(text: str) -> str:
+    """Words only: simplified characters, no punctuation, quote marks or white space."""
+    return _NOISE.sub("", simplified(text)).lower()
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two normalised quotes are the same statement (one may be a longer report of the other)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_CHARS:
+        return False
+    ta, tb = _trigrams(a), _trigrams(b)
+    return len(ta & tb) / min(len(ta), len(tb)) >= NEAR and min(len(a), len(b)) / max(len(a), len(b)) >= 0.5
+
+
+def cluster_quotes(conn: sqlite3.Connection) -> int:
+    """Recompute every cluster; return how many have quotes from two or more articles."""
+    conn.execute("update quote set cluster_id = null where cluster_id is not null")
+    conn.execute("delete from cluster")
+    rows = conn.execute(
+        "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
+        " from quote join article on article.id = quote.article_id order by article.published, quote.id").fetchall()
+    parent = {row[0]: row[0] for row in rows}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_block: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    for qid, speaker, text, *_ in rows:
+        norm = normalise(text)
+        if not norm:
+            continue
+        keys = {(speaker, "=", norm)}
+        if len(norm) >= MIN_CHARS:
+            keys |= {(speaker, "<", norm[:8]), (speaker, ">", norm[-8:])}
+        for key in keys:
+            for other, other_norm in by_block[key][-50:]:
+                if find(other) != find(qid) and similar(norm, other_norm):
+                    parent[find(qid)] = find(other)
+            by_block[key].append((qid, norm))
+    members: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        members[find(row[0])].append(row)
+    multi = 0
+    for group in members.values():
+        first = group[0]  # rows are in publication order
+        articles = {r[3] for r in group}
+        outlets = {r[4] for r in group if r[4]}
+        cluster_id = conn.execute(
+            "insert into cluster (speaker_id, text, first_quote_id, first_published, quotes, articles, outlets)"
+            " values (?, ?, ?, ?, ?, ?, ?)",
+            (first[1], first[2], first[0], first[5], len(group), len(articles), len(outlets))).lastrowid
+        conn.executemany("update quote set cluster_id = ? where id = ?", [(cluster_id, r[0]) for r in group])
+        multi += len(articles) > 1
+    return multi

@@ -1,0 +1,62 @@
+"""What a quote is about: keywords (jieba TF-IDF) and the people, organisations and places it names.
+
+Stored in ``quote_keyword`` and ``quote_mention`` so that "what did 王毅 say
+about 印度" is one SQL query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import jieba
+import jieba.analyse
+import re
+
+import regex
+
+from .rules import words
+from .script import simplified
+from .speakers import kind_of
+
+KEYWORDS = 5
+_HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
+
+
+@cache
+def _places() -> re.Pattern:
+    """All place names as one pattern, longest first."""
+    return re.compile("|".join(map(re.escape, (w for w in words("places") if len(w) >= 2))))
+
+
+@cache
+def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
+    tfidf = jieba.analyse.default_tfidf
+    return tfidf.idf_freq, tfidf.median_idf, frozenset(tfidf.stop_words)
+
+
+def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]], list[tuple[str, str]]]:
+    """Keywords (TF-IDF against jieba's corpus) and named mentions of one quote, from one segmentation.
+
+    Mentions are the article's people, places (美国, 北约) and organisations (…部, …委员会).
+    """
+    shadow = simplified(text)
+    tokens = [t for t in jieba.cut(shadow, HMM=False) if _HAN_WORD.match(t)]
+    idf, median, stop = _idf()
+    counts: dict[str, int] = {}
+    for token in tokens:
+        if token not in stop:
+            counts[token] = counts.get(token, 0) + 1
+    total = sum(counts.values()) or 1
+    weights = sorted(((c / total * idf.get(w, median), w) for w, c in counts.items()), reverse=True)[:KEYWORDS]
+    found: dict[str, str] = {}
+    for name in people:
+        short = simplified(name).split("·")[-1]
+        if len(short) >= 2 and short in shadow:
+            found[name] = "person"
+    for m in _places().finditer(shadow):
+        found.setdefault(m.group(), "place")
+    for token in counts:
+        if len(token) >= 3 and token not in found and kind_of(token) == "organisation":
+            found[token] = "organisation"
+    return [(w, round(weight, 4)) for weight, w in weights], sorted(found.items())

@@ -1,0 +1,156 @@
+"""Speakers as entities across articles, and claims as clusters of quotes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.claims import normalise, similar
+from quotes.cli import cli
+from quotes.entities import name_key, role_key, roles_agree
+from quotes.pipeline import build
+from quotes.rules import table
+
+
+def _rows(db: Path, sql: str, params=()) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def speaker_of(db: Path, alias: str) -> set[str]:
+    return {name for (name,) in _rows(db, "select speaker.name from alias join speaker on speaker.id = alias.speaker_id"
+                                          " where alias.alias = ?", (alias,))}
+
+
+def test_seed_speakers_are_one_entity_each(seeds_db):
+    lavrov = {"拉夫罗夫", "谢尔盖·拉夫罗夫", "俄罗斯外交部长谢尔盖·拉夫罗夫"}
+    putin = {"普京", "弗拉基米尔·普京", "弗拉基米尔普京", "俄罗斯总统普京"}
+    assert set().union(*(speaker_of(seeds_db, a) for a in lavrov)) == {"谢尔盖·拉夫罗夫"}
+    assert set().union(*(speaker_of(seeds_db, a) for a in putin)) == {"弗拉基米尔·普京"}
+    written = {w for (w,) in _rows(seeds_db, "select distinct speaker_as_written from quote join speaker on speaker.id = speaker_id"
+                                             " where speaker.name = '谢尔盖·拉夫罗夫'")}
+    assert {"拉夫罗夫", "俄罗斯外交部长谢尔盖·拉夫罗夫"} <= written
+    reasons = dict(_rows(seeds_db, "select merged_name, reason from speaker_merge"))
+    assert "俄" in reasons["拉夫罗夫"] and "外交部长" in reasons["拉夫罗夫"]
+    assert "俄罗斯总统" in reasons["普京"]
+
+
+def test_roles_are_kept_with_article_and_date(seeds_db):
+    roles = _rows(seeds_db, "select role, published from speaker_role join speaker on speaker.id = speaker_id"
+                            " where speaker.name = '谢尔盖·拉夫罗夫'")
+    assert ("俄罗斯外交部长", "2021-12-23T01:54:48Z") in roles
+
+
+@pytest.mark.parametrize("a,b", [("弗拉基米尔·普京", "弗拉基米尔普京"), ("拉夫羅夫", "拉夫罗夫"), ("澤連斯基", "泽连斯基"),
+                                 ("蓬佩奧", "蓬佩奥"), ("Zhao Wenhao", "ZhaoWenhao")])
+def test_name_key_ignores_script_dots_and_spaces(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("row", list(table("role_synonyms")), ids=lambda r: r["short"])
+def test_role_synonym_spells_out_the_abbreviation(row):
+    prefix, core = role_key(row["example"][: row["example"].index(row["short"]) + len(row["short"])]
+                            if row["short"] in row["example"] else row["example"])
+    assert row["long"] in prefix + core or core.endswith(row["long"][-2:])
+
+
+def test_roles_agree_across_abbreviations_but_not_countries():
+    assert roles_agree({"俄外长"}, {"俄罗斯外交部长"})
+    assert roles_agree({"总统"}, {"美国总统"})
+    assert not roles_agree({"美国总统"}, {"俄罗斯总统"})
+    assert not roles_agree({"美国总统"}, {"美国国务卿"})
+
+
+def _articles(root: Path, texts: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_same_surname_different_people_stay_apart(tmp_path):
+    src = _articles(tmp_path / "src", {
+        "a.md": "美国总统乔·拜登表示，美国将继续支持乌克兰。\n",
+        "b.md": "拜登的儿子亨特·拜登说，他从未参与这些交易。\n",
+        "c.md": "美国总统拜登周一表示，政府将提供新的援助。\n",
+    })
+    db = tmp_path / "q.db"
+    build([src], db)
+    names = {n for (n,) in _rows(db, "select name from speaker")}
+    assert "亨特·拜登" in names and "乔·拜登" in names
+    assert speaker_of(db, "拜登") == {"乔·拜登"}  # c.md's 美国总统拜登 is 乔·拜登, not his son
+    assert _rows(db, "select count(*) from quote join speaker on speaker.id = speaker_id where speaker.name = '亨特·拜登'")[0][0] == 1
+
+
+def test_traditional_and_simplified_forms_merge(tmp_path):
+    src = _articles(tmp_path / "src", {
+        "trad.md": "俄羅斯外交部長謝爾蓋·拉夫羅夫說，俄方將繼續對話。\n",
+        "simp.md": "俄罗斯外交部长谢尔盖·拉夫罗夫说，俄方愿意继续谈判。\n",
+    })
+    db = tmp_path / "q.db"
+    build([src], db)
+    assert _rows(db, "select count(*) from speaker where kind = 'person'")[0][0] == 1
+    aliases = {a for (a,) in _rows(db, "select alias from alias")}
+    assert {"謝爾蓋·拉夫羅夫", "谢尔盖·拉夫罗夫"} <= aliases
+
+
+def test_no_speaker_without_a_role_is_merged(tmp_path):
+    src = _articles(tmp_path / "src", {
+        "a.md": "美国总统乔·拜登表示，美国将继续支持乌克兰。\n",
+        "b.md": "拜登说，这是一次成功的会议。\n",
+    })
+    db = tmp_path / "q.db"
+    build([src], db)
+    assert {n for (n,) in _rows(db, "select name from speaker")} == {"乔·拜登", "拜登"}
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("我们对这一决定深感遗憾。", "“我们对这一决定深感遗憾”", True),
+    ("我們對這一決定深感遺憾。", "我们对这一决定深感遗憾", True),
+    ("俄罗斯将对不友好的行为做出强有力的回应", "俄罗斯将对任何不友好的行为做出强有力的回应", True),
+    ("俄罗斯将对不友好的行为做出强有力的回应", "北约东扩是对俄罗斯安全的直接威胁", False),
+])
+def test_near_duplicates(a, b, same):
+    assert similar(normalise(a), normalise(b)) is same
+
+
+def test_clusters_across_articles(tmp_path):
+    src = _articles(tmp_path / "src", {
+        "a.md": "---\ntitle: 一\nauthor: 甲报\ndate: 2022-01-01\n---\n\n俄罗斯总统普京说：“俄罗斯将对不友好的行为做出强有力的回应。”\n",
+        "b.md": "---\ntitle: 二\nauthor: 乙台\ndate: 2022-01-02\n---\n\n俄罗斯总统普京说：“俄罗斯将对任何不友好的行为做出强有力的回应。”\n",
+        "c.md": "---\ntitle: 三\nauthor: 丙网\ndate: 2022-01-03\n---\n\n俄罗斯总统普京说：“北约东扩是对俄罗斯安全的直接威胁。”\n",
+    })
+    db = tmp_path / "q.db"
+    build([src], db)
+    clusters = _rows(db, "select quotes, articles, outlets, first_published from cluster order by quotes desc")
+    assert clusters == [(2, 2, 2, "2022-01-01T00:00:00Z"), (1, 1, 1, "2022-01-03T00:00:00Z")]
+    assert _rows(db, "select count(*) from quote where cluster_id is null")[0][0] == 0
+    before = _rows(db, "select * from cluster order by id")
+    build([src], db)  # idempotent
+    assert _rows(db, "select * from cluster order by id") == before
+
+
+def test_keywords_and_mentions_answer_who_said_what_about(tmp_path):
+    src = _articles(tmp_path / "src", {"a.md": "中国外交部长王毅表示，中方愿同印度加强合作，共同维护边境和平。\n"})
+    db = tmp_path / "q.db"
+    build([src], db)
+    rows = _rows(db, "select quote.text from quote join speaker on speaker.id = quote.speaker_id"
+                     " join quote_mention on quote_mention.quote_id = quote.id"
+                     " where speaker.name = '王毅' and quote_mention.name = '印度'")
+    assert rows and "印度" in rows[0][0]
+    keywords = {k for (k,) in _rows(db, "select keyword from quote_keyword")}
+    assert "印度" in keywords or "边境" in keywords
+
+
+def test_speakers_command(seeds_db):
+    result = CliRunner().invoke(cli, ["speakers", "--db", str(seeds_db), "-n", "5"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "speaker" in lines[0] and len(lines) == 6
+    assert "谢尔盖·拉夫罗夫" in result.output
