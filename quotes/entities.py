@@ -115,7 +115,7 @@ def link_speakers(conn: sqlite3.Connection) -> int:
         by_key[name_key(name)].append((sid, name))
     for key, group in by_key.items():
         if len(group) > 1:
-            winner = max(group, key=lambda s: (_DOTS.search(s[1]) is not None, -s[0]))
+            winner = max(group, key=lambda s: (_DOTS.search(s[1].strip("·•‧・")) is not None, -s[0]))
             for sid, name in group:
                 if sid != winner[0]:
                     _merge(conn, sid, winner[0], f"same name as {winner[1]} (script or spelling variant)")
