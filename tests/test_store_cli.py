@@ -163,3 +163,24 @@ def test_seed_score_meets_the_target(seeds_db, tmp_path):
     assert res["all"]["e2e"]["f1"] >= 0.95, res
     assert res["direct"]["e2e"]["f1"] >= 0.93 and res["indirect"]["e2e"]["f1"] >= 0.93, res
     assert res["all"]["speaker_accuracy"] >= 0.97, res
+
+
+def test_two_workers_write_what_one_writes(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(4):
+        for seed in SEEDS.glob("*.txt"):
+            (src / f"{i}_{seed.name}").write_bytes(seed.read_bytes())
+    dbs = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = CliRunner().invoke(cli, ["build", str(src), "--db", str(db), "--workers", workers, "--quiet"])
+        assert result.exit_code == 0, result.output
+        dbs.append(db)
+    for table in ("article", "speaker", "quote", "quote_fts", "cluster", "alias", "speaker_role"):
+        assert _rows(dbs[0], f"select * from {table} order by rowid") == _rows(dbs[1], f"select * from {table} order by rowid")
+
+
+def test_dask_engine_without_scheduler_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(tmp_path / "x.db"), "--engine", "dask"])
+    assert result.exit_code != 0 and "--scheduler" in result.output
