@@ -28,7 +28,7 @@ def build(paths: Iterable[Path], db_path: Path, show_progress: bool = False, wor
     """
     mapper, close = (_dask_mapper(scheduler) if engine == "dask" else (None, lambda: None))
     bar = None
-    tick = None
+    on_file = None
     if show_progress:
         from tqdm import tqdm
 
@@ -40,8 +40,10 @@ def build(paths: Iterable[Path], db_path: Path, show_progress: bool = False, wor
             bar.set_postfix(stored=counts["stored"], errors=counts["error"], refresh=False)
             bar.update()
 
+        on_file = tick
+
     try:
-        return _build(paths, db_path, on_file=tick, workers=workers, mapper=mapper)
+        return _build(paths, db_path, on_file=on_file, workers=workers, mapper=mapper)
     finally:
         if bar is not None:
             bar.close()

@@ -17,7 +17,7 @@ import regex
 
 from . import find
 from .find import MASK, Cue, Span
-from .rules import table, words
+from .rules import alternation, table, words
 from .script import simplified
 from .speakers import Registry, Resolution, looks_like_name
 
@@ -62,7 +62,7 @@ def _frames() -> tuple[tuple[regex.Pattern, str], ...]:
 
 @cache
 def _content_stop() -> regex.Pattern:
-    alts = "|".join(map(re.escape, words("content_stops")))
+    alts = alternation("content_stops")
     return regex.compile(rf"[，,](?={alts})")
 
 

@@ -13,7 +13,7 @@ from functools import cache
 import jieba
 import regex
 
-from .rules import table, words
+from .rules import alternation, table, words
 
 jieba.setLogLevel(60)
 
@@ -42,10 +42,6 @@ class Span:
     open: int
     close: int  # index of the closing mark, or of the paragraph end if unclosed
     closed: bool
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -143,10 +139,6 @@ class Cue:
     word: str
     strength: str
 
-    @property
-    def text_end(self) -> int:
-        return self.end
-
 
 @cache
 def _verb_strength() -> dict[str, str]:
@@ -155,7 +147,7 @@ def _verb_strength() -> dict[str, str]:
 
 @cache
 def _cue_regex() -> re.Pattern:
-    verbs = "|".join(map(re.escape, words("verbs")))
+    verbs = alternation("verbs")
     return re.compile(rf"(?:{verbs})(?:说|道|称|表示)?")
 
 
@@ -173,7 +165,7 @@ def _blocked() -> tuple[tuple[str, int, str], ...]:
 
 @cache
 def _not_speech_object() -> re.Pattern:
-    objects = "|".join(map(re.escape, words("not_speech_objects")))
+    objects = alternation("not_speech_objects")
     return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
@@ -250,7 +242,7 @@ LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时
 
 @cache
 def connectives() -> regex.Pattern:
-    alts = "|".join(map(re.escape, words("connectives")))
+    alts = alternation("connectives")
     return regex.compile(rf"^(?:(?:{alts})\s*)+")
 
 

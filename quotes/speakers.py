@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .rules import table, words
+from .rules import alternation, table, words
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -42,14 +42,14 @@ _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
 @cache
 def _roles() -> regex.Pattern:
-    alts = "|".join(map(re.escape, words("roles")))
+    alts = alternation("roles")
     return regex.compile(rf"(?:{alts})")
 
 
 @cache
 def _role_words() -> re.Pattern:
     """Role words, for the stdlib engine (much faster than ``regex`` on long alternations)."""
-    return re.compile("|".join(map(re.escape, words("roles"))))
+    return re.compile(alternation("roles"))
 
 
 @cache
@@ -450,9 +450,6 @@ class Registry:
                 return self._said(Resolution(person.name, rest, "person", "description"), person)
             return self._said(Resolution(rest, rest, "person", "description"))
         return self._said(Resolution(rest, "", kind_of(rest), "description"))
-
-    def _person(self, name: str) -> Person | None:
-        return next((p for p in self.people if p.name == name), None)
 
     def _said(self, res: Resolution, person: Person | None = None) -> Resolution:
         self.last_speaker = res

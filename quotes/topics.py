@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from .rules import words
+from .rules import alternation
 from .script import simplified
 from .speakers import kind_of
 
@@ -26,7 +26,7 @@ _HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
 @cache
 def _places() -> re.Pattern:
     """All place names as one pattern, longest first."""
-    return re.compile("|".join(map(re.escape, (w for w in words("places") if len(w) >= 2))))
+    return re.compile(alternation("places", min_length=2))
 
 
 @cache

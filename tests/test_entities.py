@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from .conftest import rows as _rows
 from quotes.claims import normalise, similar
 from quotes.cli import cli
 from quotes.entities import name_key, role_key, roles_agree
 from quotes.pipeline import build
 from quotes.rules import table
 
-
-def _rows(db: Path, sql: str, params=()) -> list:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def speaker_of(db: Path, alias: str) -> set[str]:

@@ -10,7 +10,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ from quotes.api import datasette_app
 from quotes.cli import cli
 from quotes.extract import extract
 
-from .conftest import SEEDS
+from .conftest import rows as _rows, SEEDS
 
 ARTICLE = "<p>外交部發言人汪文斌說：「中方堅決反對任何形式的干涉。」</p><p>他表示，會談取得了成果。</p>"
 SIMPLE = "<p>外交部发言人汪文斌说：“中方坚决反对任何形式的干涉。”</p><p>他表示，会谈取得了成果。</p>"
@@ -62,13 +61,6 @@ def hostile_corpus(root: Path) -> dict[str, str]:
     (loop / "self").symlink_to(loop, target_is_directory=True)
     return cases
 
-
-def _rows(db: Path, sql: str) -> list:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def assert_sound(db: Path) -> None:

@@ -6,10 +6,8 @@ import csv
 import io
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,15 +15,8 @@ from click.testing import CliRunner
 from quotes.api import EXPORT_COLUMNS, datasette_app
 from quotes.cli import cli
 
-from .conftest import CORPUS, SEEDS, SHARED, need
+from .conftest import rows as _rows, CORPUS, SEEDS, SHARED, need
 
-
-def _rows(db: Path, sql: str, params=()) -> list:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def test_build_stores_every_seed_with_quotes(seeds_db):

@@ -25,3 +25,11 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 def words(name: str, column: str = "word") -> tuple[str, ...]:
     """One column of a table, longest first, so regex alternations prefer it."""
     return tuple(sorted({row[column] for row in table(name)}, key=len, reverse=True))
+
+
+@cache
+def alternation(name: str, min_length: int = 1) -> str:
+    """A table's words as one regular-expression alternation, longest first (for ``re`` or ``regex``)."""
+    import re
+
+    return "|".join(re.escape(w) for w in words(name) if len(w) >= min_length)
