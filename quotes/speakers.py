@@ -406,6 +406,8 @@ class Registry:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
         kind = kind_of(subject)
+        if kind == "unknown" and subject.endswith(("时", *words("time_clauses"))):
+            return None  # 出席记者会时: a time, not a speaker (比利时 is a country)
         if kind == "unknown" and self._is_name(subject):
             return self._said(Resolution(subject, "", "person", "name"), self._add(subject, ""))
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
