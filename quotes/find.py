@@ -305,7 +305,7 @@ def leading_noun(clause: str) -> str:
     out = []
     pronouns = frozenset(words("pronouns"))
     tagged = list(jieba.posseg.cut(clause, HMM=False))
-    if any(tag == "x" and HAN.match(token) for token, tag in tagged):
+    if any(len(token) == 1 and HAN.match(token) for token, tag in tagged):
         tagged = list(jieba.posseg.cut(clause))  # words outside the dictionary: let the HMM guess them
     for token, tag in tagged:
         if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":

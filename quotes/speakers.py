@@ -37,6 +37,7 @@ _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
+_ENUMERATOR = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
 
 
@@ -166,8 +167,8 @@ def _nominal(subject: str) -> bool:
     import jieba.posseg
 
     tagged = list(jieba.posseg.cut(subject, HMM=False))
-    if any(p.flag == "x" and _HAN.match(p.word) for p in tagged):
-        tagged = list(jieba.posseg.cut(subject))  # words outside the dictionary: let the HMM guess them
+    if any(len(p.word) == 1 and _HAN.match(p.word) for p in tagged):
+        tagged = list(jieba.posseg.cut(subject))  # lone characters: words outside the dictionary, let the HMM guess
     if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
         return False
     verbs = sum(p.flag == "v" for p in tagged)
@@ -375,6 +376,7 @@ class Registry:
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
         subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,·•‧・"))
+        subject = _ENUMERATOR.sub("", subject)
         if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
