@@ -71,6 +71,10 @@ def _roles(conn: sqlite3.Connection) -> dict[int, set[str]]:
     return out
 
 
+def _ends_with_role(name: str) -> bool:
+    return simplified(name).endswith(words("roles"))
+
+
 def record_roles(conn: sqlite3.Connection, article_id: int, published: str, roles: dict[int, set[str]]) -> None:
     """Roles an article gives its speakers (in its quotes or anywhere in its text), with the date."""
     conn.executemany("insert or ignore into speaker_role (speaker_id, role, article_id, published) values (?, ?, ?, ?)",
@@ -121,7 +125,9 @@ def link_speakers(conn: sqlite3.Connection) -> int:
                     _merge(conn, sid, winner[0], f"same name as {winner[1]} (script or spelling variant)")
                     merges += 1
     roles = _roles(conn)
-    people = [(sid, name) for sid, name, kind in conn.execute("select id, name, kind from speaker where kind = 'person'")]
+    # Only names are merged this way: a bare role (秘书长, 白宫官员) may be anyone who holds it.
+    people = [(sid, name) for sid, name, kind in conn.execute("select id, name, kind from speaker where kind = 'person'")
+              if not _ends_with_role(name)]
     full = [(sid, name, name_key(name)) for sid, name in people if len(name_key(name)) >= 3]
     for sid, name in people:
         key = name_key(name)
