@@ -276,8 +276,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut = pos
             break
         pos += len(token)
-    m = _DATE.search(body, 0, cut)
-    if m:
+    m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
+    if m and m.start() < cut:
         cut = m.start()
     if cut <= 1 and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause
