@@ -128,17 +128,24 @@ def link_speakers(conn: sqlite3.Connection) -> int:
     # Only names are merged this way: a bare role (秘书长, 白宫官员) may be anyone who holds it.
     people = [(sid, name) for sid, name, kind in conn.execute("select id, name, kind from speaker where kind = 'person'")
               if not _ends_with_role(name)]
-    full = [(sid, name, name_key(name)) for sid, name in people if len(name_key(name)) >= 3]
+    merged: set[int] = set()
+    by_tail: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # full names by their last two characters
+    for fid, fname in people:
+        fkey = name_key(fname)
+        if len(fkey) >= 3:
+            by_tail[fkey[-2:]].append((fid, fname, fkey))
     for sid, name in people:
         key = name_key(name)
-        if _DOTS.search(name) or len(key) > 4 or not roles.get(sid):
+        if _DOTS.search(name) or len(key) > 4 or len(key) < 2 or not roles.get(sid):
             continue
-        candidates = [(fid, fname) for fid, fname, fkey in full if fid != sid and fkey != key and fkey.endswith(key)]
+        candidates = [(fid, fname) for fid, fname, fkey in by_tail[key[-2:]]
+                      if fid != sid and fid not in merged and fkey != key and fkey.endswith(key)]
         agreeing = [(fid, fname) for fid, fname in candidates if roles_agree(roles[sid], roles.get(fid, set()))]
         if len(agreeing) == 1:
             fid, fname = agreeing[0]
             shared = next(r for r in roles[sid] if roles_agree({r}, roles.get(fid, set())))
             _merge(conn, sid, fid, f"short name of {fname}; both {shared}")
+            merged.add(sid)
             merges += 1
             roles[fid] = roles.get(fid, set()) | roles.pop(sid)
     return merges
