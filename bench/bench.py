@@ -109,6 +109,7 @@ def scale_run(corpus: Path, tmp: Path, target: int, workers: int) -> None:
 
 def search_run(db: Path, rows: int) -> None:
     """Replicate quote rows to ``rows`` and time Datasette's search and facet pages."""
+    from quotes import store
     from quotes.api import datasette_app
     from quotes.publish import search
 
@@ -123,6 +124,7 @@ def search_run(db: Path, rows: int) -> None:
     conn.execute("delete from quote_fts")
     ids = [r[0] for r in conn.execute("select id from quote")]
     search.index_quotes(conn, ids)
+    store.refresh_materialised(conn)
     conn.commit()
     conn.execute("vacuum")
     conn.close()

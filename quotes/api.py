@@ -16,7 +16,10 @@ from .pipeline import BuildReport, build as _build
 EXPORT_COLUMNS = ("source", "kind", "text", "speaker", "speaker_as_written", "cue", "start", "end", "paragraph",
                   "confidence", "title", "outlet", "published", "url")
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
-SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "allow_download": False, "default_page_size": 50}
+# suggest_facets is off: at a million rows its probing queries cost seconds per page; the useful
+# facets are configured in metadata.yml.
+SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "allow_download": False, "default_page_size": 50,
+            "suggest_facets": False}
 
 
 def build(paths: Iterable[Path], db_path: Path, show_progress: bool = False, workers: int = 1,

@@ -18,16 +18,19 @@ from .pipeline import ArticleRecord, Outcome
 from . import claims, entities
 from .publish import search
 
-VIEWS: dict[str, str] = {
-    "quote_list": """
+# Denormalised copies rebuilt after each build: Datasette pages over a plain indexed table stay fast
+# at a million rows, where the same query over a join view sorts and counts everything.
+# name → (select, indexed columns)
+MATERIALISED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "quote_list": ("""
         select quote.id, quote.text as quote, speaker.name as speaker, quote.speaker_as_written,
                quote.role, quote.cue, quote.kind, quote.confidence, article.title, article.outlet,
                article.published, article.url, article.path as source, quote.article_id,
-               quote.paragraph, quote.start, quote."end"
+               quote.paragraph, quote.start, quote."end", quote.cluster_id
         from quote
         join article on article.id = quote.article_id
         left join speaker on speaker.id = quote.speaker_id
-    """,
+    """, ("id", "published", "speaker", "outlet", "kind", "cue", "article_id", "cluster_id")),
 }
 
 # Full-text search over quotes (see quotes.publish.search): bigram text, rowid = quote.id.
@@ -66,12 +69,14 @@ def ensure_db_shape(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(sql)
     for name, (table, columns, unique) in EXTRA_INDEXES.items():
         conn.execute(f"create {'unique ' if unique else ''}index if not exists {name} on {table} ({', '.join(columns)})")
-    existing = {row[0]: row[1] for row in conn.execute("select name, sql from sqlite_master where type = 'view'")}
-    for name, sql in VIEWS.items():
-        wanted = f"create view {name} as {sql.strip()}"
-        if existing.get(name) != wanted:
-            conn.execute(f"drop view if exists {name}")
-            conn.execute(wanted)
+    views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
+    for name in MATERIALISED.keys() & views:
+        conn.execute(f"drop view {name}")  # databases from before it was materialised
+    for name, (select, columns) in MATERIALISED.items():
+        if name not in tables:
+            conn.execute(f"create table {name} as {select.strip()} limit 0")
+        for column in columns:
+            conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
 
 
 def stored_hash(conn: sqlite3.Connection, path: str) -> str | None:
@@ -158,16 +163,27 @@ _DELETE_ARTICLE = (
 
 
 def needs_finishing(conn: sqlite3.Connection) -> bool:
-    """Whether quotes are waiting to be linked and clustered (e.g. after an interrupted build)."""
-    return conn.execute("select 1 from quote where cluster_id is null limit 1").fetchone() is not None
+    """Whether quotes wait to be linked, clustered or copied (e.g. after an interrupted build or an upgrade)."""
+    if conn.execute("select 1 from quote where cluster_id is null limit 1").fetchone() is not None:
+        return True
+    count = conn.execute("select count(*) from quote").fetchone()[0]
+    return any(conn.execute(f"select count(*) from {name}").fetchone()[0] != count for name in MATERIALISED)
+
+
+def refresh_materialised(conn: sqlite3.Connection) -> None:
+    """Rewrite the denormalised tables from the quotes (inside the caller's transaction)."""
+    for name, (select, _) in MATERIALISED.items():
+        conn.execute(f"delete from {name}")
+        conn.execute(f"insert into {name} {select.strip()} order by quote.id")
 
 
 def finish(conn: sqlite3.Connection) -> None:
-    """Link speakers across articles and cluster quotes into claims, in one transaction."""
+    """Link speakers across articles, cluster quotes into claims, refresh the materialised tables: one transaction."""
     conn.execute("begin immediate")
     try:
         entities.link_speakers(conn)
         claims.cluster_quotes(conn)
+        refresh_materialised(conn)
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
