@@ -17,7 +17,7 @@ import regex
 
 from . import find
 from .find import MASK, Cue, Span
-from .rules import alternation, table, words
+from .rules import alternation, table, word_set, words
 from .script import simplified
 from .speakers import Registry, Resolution, looks_like_name
 
@@ -56,8 +56,10 @@ class Quote:
 
 
 @cache
-def _frames() -> tuple[tuple[regex.Pattern, str], ...]:
-    return tuple((regex.compile(row["pattern"]), row["cue"]) for row in table("frames"))
+def _frames() -> tuple[tuple[regex.Pattern, str, str], ...]:
+    """(pattern, kind, cue label): ``source`` frames (据X报道，…) name who speaks the clause after
+    them; ``quoted`` frames (援引X的话说) name who speaks inside a subject."""
+    return tuple((regex.compile(row["pattern"]), row["kind"], row["cue"]) for row in table("frames"))
 
 
 @cache
@@ -66,20 +68,7 @@ def _content_stop() -> regex.Pattern:
     return regex.compile(rf"[，,](?={alts})")
 
 
-@cache
-def _cited_things() -> tuple[str, ...]:
-    """What is cited rather than who: 引述他了解到的消息称 keeps the one citing as the speaker."""
-    return words("documents")
 
-
-@cache
-def _negations() -> tuple[str, ...]:
-    return words("negations")
-
-
-@cache
-def _passive() -> frozenset[str]:
-    return frozenset(words("passive_markers"))
 
 
 @cache
@@ -99,17 +88,9 @@ def _dateline_length(shadow: str, start: int) -> int:
 @cache
 def _noun_cues() -> frozenset[str]:
     """Verbs that are also documents: sentence-initial ``报道称，…`` has ``报道`` as its speaker."""
-    return frozenset(words("documents")) & frozenset(words("verbs"))
+    return word_set("documents") & word_set("verbs")
 
 
-@cache
-def _time_clauses() -> tuple[str, ...]:
-    return words("time_clauses")
-
-
-@cache
-def _pronoun_words() -> frozenset[str]:
-    return frozenset(words("pronouns"))
 
 
 def _han_count(s: str) -> int:
@@ -190,9 +171,9 @@ class _Reader:
         floor = self.paras[self.para_of(cue_start)][0]
         cs = find.clause_start(self.masked, cue_start, floor)
         clause = self.shadow[cs:cue_start]
-        for pattern, _ in _frames():
-            m = pattern.search(clause)
-            if m and m.group("speaker") and "援引" in pattern.pattern and not m.group("speaker").endswith(_cited_things()):
+        for pattern, kind, _ in _frames():
+            m = pattern.search(clause) if kind == "quoted" else None
+            if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
                 inner = m.group("speaker")
                 h, e = find.subject_of(inner, self.names())
                 start = cs + m.start("speaker") + h
@@ -223,7 +204,7 @@ class _Reader:
         floor = self.paras[self.para_of(pos)][0]
         clause = self.shadow[find.clause_start(self.masked, pos, floor):pos]
         m = find.connectives().match(clause)
-        return clause[m.end() if m else 0:].startswith(find.topic_markers())
+        return clause[m.end() if m else 0:].startswith(words("topic_markers"))
 
     def _sentence_subject(self, sentence: int, at: int) -> str:
         """The subject the sentence opened with, for a verb whose subject is left out.
@@ -241,7 +222,7 @@ class _Reader:
             if clause.strip():
                 h, e = find.subject_of(clause)
                 head = clause[h:e] if e < len(clause) else find.leading_noun(clause[h:])
-                if head and not head.startswith(find.topic_markers()):
+                if head and not head.startswith(words("topic_markers")):
                     return head
             i = j + 1
         return ""
@@ -326,9 +307,9 @@ class _Reader:
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         floor = self.paras[self.para_of(cue.start)][0]
         clause = self.shadow[find.clause_start(self.masked, cue.start, floor):cue.start]
-        if any(m in clause for m in _passive()) and _passive().intersection(jieba.cut(clause, HMM=False)):
+        if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(jieba.cut(clause, HMM=False)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
-        if clause.endswith(_negations()):
+        if clause.endswith(words("negations")):
             return  # 检察官没有指控…: what was not said
         after = cue.end
         cue_label = cue.word
@@ -379,7 +360,7 @@ class _Reader:
         first = start
         while first < end and self.masked[first] not in find.CLAUSE_END:
             first += 1
-        if self.shadow[start:first].endswith(_time_clauses()):
+        if self.shadow[start:first].endswith(words("time_clauses")):
             return True
         i = bisect.bisect_left(self.cue_starts, start)
         if i >= len(self.cues) or self.cues[i].start >= first:
@@ -390,7 +371,7 @@ class _Reader:
         if find.clause_start(self.masked, inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
-        if weak and (not subject or subject in _pronoun_words()):
+        if weak and (not subject or subject in word_set("pronouns")):
             return True
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
@@ -398,8 +379,8 @@ class _Reader:
         """``据X报道，…``: X speaks unless the sentence names its own speaker."""
         floor = self.paras[self.para_of(cue.start)][0]
         cs = find.clause_start(self.masked, cue.start, floor)
-        for pattern, label in _frames():
-            if "援引" in pattern.pattern:
+        for pattern, kind, label in _frames():
+            if kind != "source":
                 continue
             m = pattern.match(self.shadow, cs)
             if not m or m.start("cue") != cue.start:
@@ -462,7 +443,7 @@ class _Reader:
         clause = self.shadow[cs:cue.start]
         m = find.connectives().match(clause)
         rest = clause[m.end() if m else 0:]
-        if rest.startswith(find.topic_markers()):
+        if rest.startswith(words("topic_markers")):
             return False  # …，如局长曾国卫指称…: an example inside the speech
         subject, _, _ = self.subject(cue.start)
         return not _MODAL.search(rest[len(subject):])
@@ -470,7 +451,7 @@ class _Reader:
     def _complete(self, start: int, end: int) -> bool:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
         head = self.shadow[start:end]
-        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(find.topic_markers())
+        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers"))
         return _han_count(head) >= 8 and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:

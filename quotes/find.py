@@ -13,7 +13,7 @@ from functools import cache
 import jieba
 import regex
 
-from .rules import alternation, table, words
+from .rules import alternation, table, word_set, words
 
 jieba.setLogLevel(60)
 
@@ -174,7 +174,7 @@ def find_cues(masked: str) -> list[Cue]:
     strength = _verb_strength()
     out: list[Cue] = []
     blocked = _blocked()
-    nouns = frozenset(words("noun_markers"))
+    nouns = word_set("noun_markers")
     for m in _cue_regex().finditer(masked):
         start, word = m.start(), m.group()
         base = next(v for v in words("verbs") if word.startswith(v))
@@ -222,14 +222,6 @@ def sentence_end(masked: str, pos: int) -> int:
     return m.start() if m else min(len(masked), pos + MAX_SENTENCE)
 
 
-@cache
-def _cut_tuple() -> tuple[str, ...]:
-    return words("cut_words")
-
-
-@cache
-def topic_markers() -> tuple[str, ...]:
-    return words("topic_markers")
 
 
 _GLUED_FREQ = 50
@@ -264,12 +256,13 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         head = m.end()
     body = clause[head:]
     cut = len(body)
-    if body.startswith(topic_markers()):
+    if body.startswith(words("topic_markers")):
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
+    cuts = words("cut_words")
     for token in jieba.cut(body, HMM=False):
-        if body.startswith(_cut_tuple(), pos) and not (names and body.startswith(names, pos)) and (
-            token in _cut_tuple()
+        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
+            token in cuts
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and jieba.get_FREQ(token, 0) < _GLUED_FREQ and len(token) > 1)
         ):
@@ -303,7 +296,7 @@ def leading_noun(clause: str) -> str:
     import jieba.posseg
 
     out = []
-    pronouns = frozenset(words("pronouns"))
+    pronouns = word_set("pronouns")
     tagged = list(jieba.posseg.cut(clause, HMM=False))
     if any(len(token) == 1 and HAN.match(token) for token, tag in tagged):
         tagged = list(jieba.posseg.cut(clause))  # words outside the dictionary: let the HMM guess them

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .rules import alternation, table, words
+from .rules import alternation, table, word_set, words
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -130,28 +130,16 @@ def _pronouns() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in rows}
 
 
-@cache
-def _org_suffixes() -> tuple[str, ...]:
-    return words("org_suffixes")
 
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(words("places"))
-
-
-@cache
-def _documents() -> tuple[str, ...]:
-    return words("documents")
 
 
 def kind_of(subject: str) -> str:
     """``country`` (美国, 莫斯科), ``document`` (声明, 报道), ``organisation`` (国防部), else ``unknown``."""
-    if subject in _places():
+    if subject in word_set("places"):
         return "country"
-    if subject.endswith(_documents()):
+    if subject.endswith(words("documents")):
         return "document"
-    return "organisation" if subject.endswith(_org_suffixes()) else "unknown"
+    return "organisation" if subject.endswith(words("org_suffixes")) else "unknown"
 
 
 _NOT_A_HEAD = ("c", "d", "p", "u", "y", "e", "f", "a", "z", "r", "t", "o", "i")

@@ -28,6 +28,12 @@ def words(name: str, column: str = "word") -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """A table's words as a set, for membership tests."""
+    return frozenset(words(name))
+
+
+@cache
 def alternation(name: str, min_length: int = 1) -> str:
     """A table's words as one regular-expression alternation, longest first (for ``re`` or ``regex``)."""
     import re
