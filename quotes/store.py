@@ -11,7 +11,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from sqlmodel import SQLModel, create_engine
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlmodel import SQLModel
 
 from . import models  # noqa: F401  (registers the tables)
 from .pipeline import ArticleRecord, Outcome
@@ -54,29 +56,48 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     conn.execute("pragma foreign_keys = on")
     conn.execute("pragma journal_mode = wal")
     conn.execute("pragma synchronous = normal")
-    ensure_db_shape(conn, path)
+    ensure_db_shape(conn)
     return conn
 
 
-def ensure_db_shape(conn: sqlite3.Connection, path: Path) -> None:
-    """Create tables, indexes and views that are missing; change nothing else."""
-    engine = create_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine)
-    engine.dispose()
-    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
-    for name, sql in FTS_TABLES.items():
-        if name not in tables:
+def _model_ddl() -> list[str]:
+    """The SQLModel tables and their indexes as ``if not exists`` DDL for SQLite."""
+    dialect = sqlite_dialect.dialect()
+    ddl = []
+    for table in SQLModel.metadata.tables.values():  # SQLite checks foreign keys on use, not creation
+        ddl.append(str(CreateTable(table, if_not_exists=True).compile(dialect=dialect)))
+        ddl.extend(str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect)) for index in table.indexes)
+    return ddl
+
+
+def ensure_db_shape(conn: sqlite3.Connection) -> None:
+    """Create tables, indexes and views that are missing; change nothing else.
+
+    One immediate transaction, so two builds starting at once on a new file
+    take turns instead of both checking, then both creating.
+    """
+    conn.execute("begin immediate")
+    try:
+        for sql in _model_ddl():
             conn.execute(sql)
-    for name, (table, columns, unique) in EXTRA_INDEXES.items():
-        conn.execute(f"create {'unique ' if unique else ''}index if not exists {name} on {table} ({', '.join(columns)})")
-    views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
-    for name in MATERIALISED.keys() & views:
-        conn.execute(f"drop view {name}")  # databases from before it was materialised
-    for name, (select, columns) in MATERIALISED.items():
-        if name not in tables:
-            conn.execute(f"create table {name} as {select.strip()} limit 0")
-        for column in columns:
-            conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        for name, sql in FTS_TABLES.items():
+            if name not in tables:
+                conn.execute(sql)
+        for name, (table, columns, unique) in EXTRA_INDEXES.items():
+            conn.execute(f"create {'unique ' if unique else ''}index if not exists {name} on {table} ({', '.join(columns)})")
+        views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
+        for name in MATERIALISED.keys() & views:
+            conn.execute(f"drop view {name}")  # databases from before it was materialised
+        for name, (select, columns) in MATERIALISED.items():
+            if name not in tables:
+                conn.execute(f"create table {name} as {select.strip()} limit 0")
+            for column in columns:
+                conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
 
 
 def stored_hash(conn: sqlite3.Connection, path: str) -> str | None:

@@ -6,6 +6,7 @@ The hostile corpus is generated here, file by file, never committed.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import random
 import shutil
@@ -20,6 +21,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotes import store
 from quotes.api import datasette_app
 from quotes.cli import cli
 from quotes.extract import extract
@@ -186,6 +188,24 @@ def test_two_builds_at_once_do_not_corrupt(tmp_path):
     assert_sound(db)
     assert _rows(db, "select count(*) from article")[0][0] == 60
     assert _rows(db, "select count(*) from quote_fts")[0][0] == _rows(db, "select count(*) from quote")[0][0]
+
+
+def _open_and_close(path: str) -> None:
+    store.connect(path).close()
+
+
+def test_processes_creating_one_new_database_take_turns(tmp_path):
+    """Four processes opening the same new file at once: the schema is created once, nobody fails."""
+    ctx = multiprocessing.get_context("fork")
+    for attempt in range(5):
+        db = str(tmp_path / f"new{attempt}.db")
+        procs = [ctx.Process(target=_open_and_close, args=(db,)) for _ in range(4)]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(60)
+        assert [proc.exitcode for proc in procs] == [0, 0, 0, 0]
+        assert_sound(Path(db))
 
 
 # -- the public face ------------------------------------------------------------
