@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import jieba
 import regex
 
-from . import find
+from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
@@ -307,7 +306,7 @@ class _Reader:
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         floor = self.paras[self.para_of(cue.start)][0]
         clause = self.shadow[find.clause_start(self.masked, cue.start, floor):cue.start]
-        if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(jieba.cut(clause, HMM=False)):
+        if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(clause)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if clause.endswith(words("negations")):
             return  # 检察官没有指控…: what was not said

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
 import regex
 
+from . import segment
 from .rules import alternation, table, word_set, words
 
-jieba.setLogLevel(60)
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
 CLOSERS = {v: k for k, v in OPENERS.items()}
@@ -260,11 +259,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
     cuts = words("cut_words")
-    for token in jieba.cut(body, HMM=False):
+    for token in segment.words(body):
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
             token in cuts
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
-            or (pos > 0 and jieba.get_FREQ(token, 0) < _GLUED_FREQ and len(token) > 1)
+            or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
         ):
             cut = pos
             break
@@ -293,13 +292,11 @@ def leading_noun(clause: str) -> str:
     Only used where no cut word ends the subject, so part-of-speech tagging,
     which is slow, runs on a few short clauses per article.
     """
-    import jieba.posseg
-
     out = []
     pronouns = word_set("pronouns")
-    tagged = list(jieba.posseg.cut(clause, HMM=False))
+    tagged = segment.tagged(clause)
     if any(len(token) == 1 and HAN.match(token) for token, tag in tagged):
-        tagged = list(jieba.posseg.cut(clause))  # words outside the dictionary: let the HMM guess them
+        tagged = segment.tagged(clause, guess=True)  # words outside the dictionary: let the HMM guess them
     for token, tag in tagged:
         if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
             break

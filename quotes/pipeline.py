@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .clean import clean_body
 from .extract import Quote, extract
+from .publish.search import index_text
 from .topics import describe
 from .read import ArticleError, NotAnArticle, file_hash, read_article
 
@@ -34,6 +35,7 @@ class ArticleRecord:
     editor: str
     text: str
     quotes: list[Quote]
+    search_rows: list[tuple[str, str]]  # per quote: its text and its speaker as the search index holds them
 
 
 @dataclass
@@ -59,7 +61,11 @@ Task = tuple[str, str, str]  # (file path, input root, hash stored for it or "")
 
 
 def process_file(path: Path, root: Path) -> ArticleRecord:
-    """Read, clean and extract one file; raises :class:`ArticleError` for bad input."""
+    """Read, clean and extract one file; raises :class:`ArticleError` for bad input.
+
+    Everything that can be computed from the file alone is computed here (in
+    the workers), down to the search index text, so the single writer only writes.
+    """
     raw = read_article(path, root)
     clean = clean_body(raw.body, raw.body_format)
     if clean.paragraphs and clean.paragraphs[0] == raw.title:
@@ -71,8 +77,9 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
     people = {q.speaker for q in quotes if q.speaker_kind == "person"}
     for q in quotes:
         q.keywords, q.mentions = describe(q.text, people)
+    search_rows = [(index_text(q.text), index_text(f"{q.speaker} {q.speaker_as_written}")) for q in quotes]
     return ArticleRecord(raw.path, raw.content_hash, raw.title, raw.url, raw.outlet, raw.published,
-                         raw.categories, clean.metadata.get("editor", ""), text, quotes)
+                         raw.categories, clean.metadata.get("editor", ""), text, quotes, search_rows)
 
 
 def process_task(task: Task) -> Outcome:

@@ -114,16 +114,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _plausibility(text: str) -> float:
     """Share of letters that are common characters (jieba's dictionary) or ASCII: low for mojibake."""
-    import jieba
-
+    from . import segment
     from .script import simplified
 
-    jieba.dt.check_initialized()  # get_FREQ does not load the dictionary by itself
     sample = simplified(text[:20000])
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return 1.0 if text.isprintable() or not text.strip() else 0.0
-    good = sum(1 for c in letters if c.isascii() or (jieba.get_FREQ(c) or 0) >= 50)
+    good = sum(1 for c in letters if c.isascii() or segment.frequency(c) >= 50)
     return good / len(letters)
 
 

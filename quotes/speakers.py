@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from . import segment
 from .rules import alternation, table, word_set, words
 
 _HAN = regex.compile(r"\p{Han}")
@@ -86,18 +87,13 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
 @lru_cache(maxsize=50_000)
 def _common_word(text: str) -> bool:
     """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return (jieba.get_FREQ(text) or 0) >= 300
+    return segment.frequency(text) >= 300
 
 
 @lru_cache(maxsize=50_000)
 def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
-    import jieba.posseg
-
-    return all(p.flag.startswith("nr") or p.flag == "x" for p in jieba.posseg.cut(text))
+    return all(tag.startswith("nr") or tag == "x" for _, tag in segment.tagged(text, guess=True))
 
 
 def looks_like_name(text: str) -> bool:
@@ -152,15 +148,13 @@ def _nominal(subject: str) -> bool:
     Part-of-speech tagging is slow, so it only runs on subjects that are
     neither names, roles, places nor organisations.
     """
-    import jieba.posseg
-
-    tagged = list(jieba.posseg.cut(subject, HMM=False))
-    if any(len(p.word) == 1 and _HAN.match(p.word) for p in tagged):
-        tagged = list(jieba.posseg.cut(subject))  # lone characters: words outside the dictionary, let the HMM guess
-    if not tagged or tagged[0].flag.startswith(_NOT_A_HEAD) or tagged[0].flag in ("v", "vd", "ad", "an"):
+    tagged = segment.tagged(subject)
+    if any(len(word) == 1 and _HAN.match(word) for word, _ in tagged):
+        tagged = segment.tagged(subject, guess=True)  # lone characters: words outside the dictionary, let the HMM guess
+    if not tagged or tagged[0][1].startswith(_NOT_A_HEAD) or tagged[0][1] in ("v", "vd", "ad", "an"):
         return False
-    verbs = sum(p.flag == "v" for p in tagged)
-    return verbs < 2 and all(p.word != "是" for p in tagged) and "d" not in (p.flag for p in tagged)
+    tags = [tag for _, tag in tagged]
+    return tags.count("v") < 2 and all(word != "是" for word, _ in tagged) and "d" not in tags
 
 
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")

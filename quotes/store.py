@@ -18,7 +18,6 @@ from sqlmodel import SQLModel
 from . import models  # noqa: F401  (registers the tables)
 from .pipeline import ArticleRecord, Outcome
 from . import claims, entities
-from .publish import search
 
 # Denormalised copies rebuilt after each build: Datasette pages over a plain indexed table stay fast
 # at a million rows, where the same query over a join view sorts and counts everything.
@@ -154,7 +153,8 @@ def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
         rows,
     )
     ids = [qid for (qid,) in conn.execute("select id from quote where article_id = ? order by id", (article_id,))]
-    search.index_quotes(conn, ids)
+    conn.executemany("insert into quote_fts (rowid, text, speaker) values (?, ?, ?)",
+                     [(qid, *row) for qid, row in zip(ids, record.search_rows)])
     conn.executemany("insert into quote_keyword (quote_id, keyword, weight) values (?, ?, ?)",
                      [(qid, word, weight) for qid, q in zip(ids, record.quotes) for word, weight in q.keywords])
     conn.executemany("insert into quote_mention (quote_id, name, kind) values (?, ?, ?)",

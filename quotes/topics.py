@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-import jieba
-import jieba.analyse
 import re
 
+import jieba.analyse
 import regex
 
+from . import segment
 from .rules import alternation
 from .script import simplified
 from .speakers import kind_of
@@ -41,7 +41,7 @@ def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]],
     Mentions are the article's people, places (美国, 北约) and organisations (…部, …委员会).
     """
     shadow = simplified(text)
-    tokens = [t for t in jieba.cut(shadow, HMM=False) if _HAN_WORD.match(t)]
+    tokens = [t for t in segment.words(shadow) if _HAN_WORD.match(t)]
     idf, median, stop = _idf()
     counts: dict[str, int] = {}
     for token in tokens:
