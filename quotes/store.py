@@ -34,6 +34,15 @@ MATERIALISED: dict[str, tuple[str, tuple[str, ...]]] = {
     """, ("id", "published", "speaker", "outlet", "kind", "cue", "article_id", "cluster_id")),
 }
 
+# Value counts of the facets people open first, per table and column, rebuilt with the materialised
+# tables: the unfiltered quote list shows them without counting a million rows (see publish/facets.py).
+FACET_COUNTS: dict[str, tuple[str, ...]] = {
+    "quote_list": ("speaker", "outlet", "kind", "cue"),
+}
+FACET_COUNT_TABLE = """create table if not exists facet_count (
+    table_name text not null, column_name text not null, value text not null, count integer not null,
+    primary key (table_name, column_name, value)) without rowid"""
+
 # Full-text search over quotes (see quotes.publish.search): bigram text, rowid = quote.id.
 FTS_TABLES: dict[str, str] = {
     "quote_fts": "create virtual table quote_fts using fts5(text, speaker, tokenize = 'unicode61')",
@@ -88,6 +97,7 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
         views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
         for name in MATERIALISED.keys() & views:
             conn.execute(f"drop view {name}")  # databases from before it was materialised
+        conn.execute(FACET_COUNT_TABLE)
         for name, (select, columns) in MATERIALISED.items():
             if name not in tables:
                 conn.execute(f"create table {name} as {select.strip()} limit 0")
@@ -188,14 +198,21 @@ def needs_finishing(conn: sqlite3.Connection) -> bool:
     if conn.execute("select 1 from quote where cluster_id is null limit 1").fetchone() is not None:
         return True
     count = conn.execute("select count(*) from quote").fetchone()[0]
+    if count and conn.execute("select 1 from facet_count limit 1").fetchone() is None:
+        return True
     return any(conn.execute(f"select count(*) from {name}").fetchone()[0] != count for name in MATERIALISED)
 
 
 def refresh_materialised(conn: sqlite3.Connection) -> None:
-    """Rewrite the denormalised tables from the quotes (inside the caller's transaction)."""
+    """Rewrite the denormalised tables and the facet counts from the quotes (inside the caller's transaction)."""
     for name, (select, _) in MATERIALISED.items():
         conn.execute(f"delete from {name}")
         conn.execute(f"insert into {name} {select.strip()} order by quote.id")
+    conn.execute("delete from facet_count")
+    for name, columns in FACET_COUNTS.items():
+        for column in columns:
+            conn.execute(f"insert into facet_count select ?, ?, {column}, count(*) from {name}"
+                         f" where {column} is not null group by {column}", (name, column))
 
 
 def finish(conn: sqlite3.Connection) -> None:

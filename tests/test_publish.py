@@ -99,6 +99,70 @@ def test_facets_on_the_quote_list(ds, seeds_db):
     assert speakers["谢尔盖·拉夫罗夫"] >= 14  # 拉夫罗夫 of one article is merged into the full name of another
 
 
+def counts(facet: dict) -> dict:
+    return {value["value"]: value["count"] for value in facet["results"]}
+
+
+def live_counts(db: Path, column: str, where: str = "1") -> dict:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute(f"select {column}, count(*) from quote_list where {where} and {column} is not null"
+                                 f" group by {column} order by count(*) desc, {column} limit 30"))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("column", ["speaker", "outlet", "kind", "cue"])
+def test_the_quote_list_opens_with_stored_facet_counts_equal_to_live_ones(ds, seeds_db, column):
+    facet = get(ds, f"/{seeds_db.stem}/quote_list.json").json()["facet_results"][column]
+    assert facet["type"] == "counted"
+    assert counts(facet) == live_counts(seeds_db, column)
+
+
+def test_filtered_pages_count_their_own_rows(ds, seeds_db):
+    facets = get(ds, f"/{seeds_db.stem}/quote_list.json?kind=direct").json()["facet_results"]
+    assert counts(facets["kind"]) == {"direct": live_counts(seeds_db, "kind")["direct"]}
+    assert counts(facets["speaker"]) == live_counts(seeds_db, "speaker", "kind = 'direct'")
+    searched = get(ds, f"/{seeds_db.stem}/quote_list.json?_search=普京").json()
+    assert sum(counts(searched["facet_results"]["kind"]).values()) == searched["filtered_table_rows_count"]
+
+
+def test_unfiltered_counts_come_from_the_build_and_values_link_to_their_filter(seeds_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(seeds_db.read_bytes())
+    conn = sqlite3.connect(copy)
+    conn.execute("update facet_count set count = 12345 where column_name = 'kind' and value = 'direct'")
+    conn.commit()
+    conn.close()
+    other = datasette_app(copy)
+    kind = get(other, "/copy/quote_list.json").json()["facet_results"]["kind"]
+    assert counts(kind)["direct"] == 12345  # read, not counted
+    direct = next(value for value in kind["results"] if value["value"] == "direct")
+    assert direct["toggle_url"].endswith("/copy/quote_list.json?kind=direct")
+    filtered = get(other, "/copy/quote_list.json?kind=direct").json()["facet_results"]["kind"]
+    assert counts(filtered)["direct"] == live_counts(copy, "kind")["direct"]
+    assert filtered["results"][0]["selected"] is True
+
+
+def test_a_database_from_before_stored_counts_still_facets_and_gets_them_on_the_next_build(seeds_db, tmp_path):
+    copy = tmp_path / "old.db"
+    copy.write_bytes(seeds_db.read_bytes())
+    conn = sqlite3.connect(copy)
+    conn.execute("drop table facet_count")
+    conn.commit()
+    conn.close()
+    kind = get(datasette_app(copy), "/old/quote_list.json").json()["facet_results"]["kind"]
+    assert counts(kind) == live_counts(seeds_db, "kind")
+    from quotes import store
+
+    conn = store.connect(copy)  # the table comes back empty; the build's finishing step fills it
+    assert store.needs_finishing(conn)
+    store.finish(conn)
+    assert not store.needs_finishing(conn)
+    assert dict(conn.execute("select value, count from facet_count where column_name = 'kind'")) == live_counts(copy, "kind")
+    conn.close()
+
+
 def test_csv_streams_every_matching_row(ds, seeds_db):
     response = get(ds, f"/{seeds_db.stem}/quote_list.csv?_search=俄罗斯&_stream=on&_size=max")
     assert response.status_code == 200

@@ -4,6 +4,6 @@ The ``datasette`` entry point names this package, so Datasette finds the
 hooks below and the ``templates/`` folder beside them.
 """
 
-from .plugin import prepare_connection, register_routes, render_cell
+from .plugin import prepare_connection, register_facet_classes, register_routes, render_cell
 
-__all__ = ["prepare_connection", "register_routes", "render_cell"]
+__all__ = ["prepare_connection", "register_facet_classes", "register_routes", "render_cell"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datasette import Response, hookimpl
 from markupsafe import Markup, escape
 
+from .facets import CountedFacet
 from .search import match_expression
 
 QUOTE_TABLES = ("quote", "quote_list")
@@ -37,6 +38,11 @@ def render_cell(value, column, table, database, datasette):
         url = datasette.urls.path(f"/-/quote/{database}/{value}")
         return Markup(f'<a href="{escape(url)}">{value} ↗</a>')
     return None
+
+
+@hookimpl
+def register_facet_classes():
+    return [CountedFacet]
 
 
 @hookimpl
