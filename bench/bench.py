@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -48,15 +47,22 @@ def floor(corpus: Path) -> tuple[int, float]:
 
 
 def timed_build(corpus: Path, db: Path, workers: int) -> tuple[float, float, str]:
-    """Run ``quotes build`` in a child process: seconds, the child's peak RSS in MB, its summary line."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run ``quotes build`` in a child process: seconds, its peak RSS in MB, its summary line.
+
+    The peak is that of the largest single process of this run (the writer or a worker), read with
+    ``wait4`` so that earlier runs do not count.
+    """
     start = time.perf_counter()
-    out = subprocess.run([*QUOTES, "build", str(corpus), "--db", str(db), "--quiet", "--workers", str(workers)],
-                         capture_output=True, text=True, cwd=ROOT)
-    seconds = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-500:]
-    return seconds, max(rss, before) / 1024, summary
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([*QUOTES, "build", str(corpus), "--db", str(db), "--quiet", "--workers", str(workers)],
+                                stdout=out, stderr=err, text=True, cwd=ROOT)
+        _, _, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    summary = stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-500:]
+    return seconds, usage.ru_maxrss / 1024, summary
 
 
 def quotes_of(db: Path) -> list[tuple]:

@@ -41,6 +41,7 @@ _BLOCK_TAGS = {
 # huge_tree: no depth limit, so text nested thousands of elements deep is still read.
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 _SPACE = regex.compile(r"[ \t\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 _CJK_GAP = regex.compile(r"(?<=[\p{Han}，。；：！？、“”「」『』（）])\s+|\s+(?=[\p{Han}，。；：！？、“”「」『』（）])")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -189,7 +190,7 @@ def _filter(blocks: list[str]) -> CleanText:
     metadata: dict[str, str] = {}
     for block in blocks:
         text = normalise(block)
-        if not text or not regex.search(r"[\p{L}\p{N}]", text):
+        if not text or not _WORDY.search(text):
             continue
         for pattern, name in meta_rules:
             m = pattern.match(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -151,15 +151,21 @@ def _cue_regex() -> re.Pattern:
 
 
 @cache
-def _blocked() -> tuple[tuple[str, int, str], ...]:
-    """(compound, offset of the verb inside it, verb) for every non-cue compound."""
-    out = []
+def _blocked() -> dict[str, tuple[tuple[str, int], ...]]:
+    """verb → (compound, offset of the verb inside it) for every non-cue compound holding it."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for compound in words("not_cues"):
         for verb in words("verbs"):
             k = compound.find(verb)
             if k >= 0:
-                out.append((compound, k, verb))
-    return tuple(out)
+                out.setdefault(verb, []).append((compound, k))
+    return {verb: tuple(compounds) for verb, compounds in out.items()}
+
+
+@lru_cache(maxsize=1024)
+def _base_verb(word: str) -> str:
+    """The verb a matched cue starts with (补充说 → 补充)."""
+    return next(v for v in words("verbs") if word.startswith(v))
 
 
 @cache
@@ -176,8 +182,8 @@ def find_cues(masked: str) -> list[Cue]:
     nouns = word_set("noun_markers")
     for m in _cue_regex().finditer(masked):
         start, word = m.start(), m.group()
-        base = next(v for v in words("verbs") if word.startswith(v))
-        if any(masked.startswith(c, start - k) for c, k, v in blocked if v == base and start - k >= 0):
+        base = _base_verb(word)
+        if any(masked.startswith(c, start - k) for c, k in blocked.get(base, ()) if start - k >= 0):
             continue
         nxt = masked[m.end():m.end() + 1]
         if start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE:

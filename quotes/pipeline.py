@@ -153,15 +153,22 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], No
     mapper = mapper or map
     try:
         files = iter_files(paths)
-        while window := list(itertools.islice(files, WINDOW)):
+        running: Iterable[Outcome] = ()
+        while True:
+            # hand out the next window before storing this one, so workers never wait for the writer
+            window = list(itertools.islice(files, WINDOW))
             tasks = [(str(path), str(root), store.stored_hash(conn, str(path.relative_to(root))) or "")
                      for path, root in window]
+            following = mapper(process_task, tasks) if tasks else ()
             pending: list[Outcome] = []
-            for outcome in mapper(process_task, tasks):
+            for outcome in running:
                 pending.append(outcome)
                 if len(pending) >= BATCH:
                     _write(conn, pending, report, on_file)
             _write(conn, pending, report, on_file)
+            if not tasks:
+                break
+            running = following
         if report.stored or store.needs_finishing(conn):
             store.finish(conn)
     finally:
