@@ -6,6 +6,7 @@ length as the text, see :mod:`quotes.script`), so offsets are shared.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -234,7 +235,8 @@ _GLUED_FREQ = 50
 
 HAN = regex.compile(r"\p{Han}")
 _DATE = regex.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间|[上本下]周[一二三四五六日天末]?")
-LEADING_PHRASE = regex.compile(r"^(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)")
+LEADING_PHRASE = regex.compile(r"^(?:(?:在|于|当|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)"
+                            r"|[0-9０-９一二两三四五六七八九十几数]+个?多?(?:周|天|日|月|年|星期|小时)(?:以?前|之前|后|之后))")
 
 
 @cache
@@ -265,9 +267,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
     cuts = words("cut_words")
-    for token in segment.words(body):
+    tokens = segment.words(body)
+    ends = set(itertools.accumulate(len(t) for t in tokens))
+    for token in tokens:
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
-            token in cuts
+            any(body.startswith(c, pos) and pos + len(c) in ends for c in cuts)  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
         ):

@@ -160,6 +160,12 @@ def _nominal(subject: str) -> bool:
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
 
 
+def _family_name_of(short: str, name: str) -> bool:
+    """田代 of 田代桂子 (a family name said alone), but not 美国 of 美国人士 nor a part of a dotted name."""
+    return (len(name) >= 4 and name.startswith(short) and not _DOT_RE.search(name)
+            and not name.endswith(GENERIC_DESCRIPTIONS) and kind_of(short) == "unknown")
+
+
 @dataclass
 class Person:
     """A person the article names, with every form and role seen."""
@@ -262,8 +268,8 @@ class Registry:
     def _add(self, name: str, role: str) -> Person:
         self._forms = self._by_first = None
         for person in self.people:
-            family_name = len(person.name) >= 4 and person.name.startswith(name) and not _DOT_RE.search(person.name)
-            if person.name == name or person.name.endswith(name) or name.endswith(person.name) or family_name:
+            if (person.name == name or person.name.endswith(name) or name.endswith(person.name)
+                    or _family_name_of(name, person.name)):
                 if len(name) > len(person.name) and name.endswith(person.name):
                     person.forms.add(person.name)
                     person.name = name
@@ -329,8 +335,7 @@ class Registry:
         if person is None and len(subject) >= 2:
             person = next((p for form, p in forms.items() if form.endswith(subject)), None)
         if person is None and len(subject) >= 2:  # 田代 for 田代桂子: family name first, given name dropped
-            person = next((p for form, p in forms.items() if len(form) >= 4 and form.startswith(subject)
-                           and not any(d in form for d in _DOT)), None)
+            person = next((p for form, p in forms.items() if _family_name_of(subject, form)), None)
         return person
 
     def by_role(self, role: str) -> Person | None:
@@ -380,7 +385,7 @@ class Registry:
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 return self._description(subject[len(prefix):])
         after = _role_at_end().search(subject)
-        if after and after.start() >= 2 and self._is_name(subject[:after.start()]):
+        if after and after.start() >= 2 and self._is_name(subject[:after.start()], role_follows=True):
             name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name
             person = self._add(name, after.group())
             return self._said(Resolution(person.name, after.group(), "person", "name"), person)
@@ -401,13 +406,19 @@ class Registry:
             return self._said(res, self._add(subject, ""))
         return self._said(res)
 
-    def _is_name(self, text: str) -> bool:
-        """A person's name: one this article used, or name-shaped and tagged as a name (not 公司, 乌克兰)."""
+    def _is_name(self, text: str, role_follows: bool = False) -> bool:
+        """A person's name: one this article used, or name-shaped and tagged as a name (not 公司, 乌克兰).
+
+        When a role follows (蔡英文总统), a surname and one or two characters
+        that make no common word are enough, even if the tagger reads a word in them (英文).
+        """
         if text in self.forms():
             return True
         if not looks_like_name(text) or kind_of(text) != "unknown":
             return False
-        return _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3
+        if _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3:
+            return True
+        return role_follows and len(text) <= 3 and text[0] in _surnames() and not _common_word(text)
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:
         """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""
