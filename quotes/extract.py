@@ -27,6 +27,7 @@ _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb in
 _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
 _ANTECEDENT_CLAUSES = 40  # …and clauses
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
+_FOR_SOMEONE = re.compile(r"^对[^，。；]{1,20}来$")  # 对默克尔来|说，…: "for Merkel", a topic, not someone speaking
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
@@ -203,7 +204,8 @@ class _Reader:
         floor = self.paras[self.para_of(pos)][0]
         clause = self.shadow[find.clause_start(self.masked, pos, floor):pos]
         m = find.connectives().match(clause)
-        return clause[m.end() if m else 0:].startswith(words("topic_markers"))
+        clause = clause[m.end() if m else 0:]
+        return clause.startswith(words("topic_markers")) or bool(_FOR_SOMEONE.match(clause))
 
     def _sentence_subject(self, sentence: int, at: int) -> str:
         """The subject the sentence opened with, for a verb whose subject is left out.

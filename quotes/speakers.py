@@ -383,7 +383,10 @@ class Registry:
             return self._said(Resolution(person.name, role, "person", "name"), person)
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
-                return self._description(subject[len(prefix):])
+                rest = subject[len(prefix):]
+                if len(rest) == 1 and kind_of(rest) == "unknown":
+                    return None  # 此举, 这点: an act or a thing (该国, 该党 are speakers)
+                return self._description(rest)
         after = _role_at_end().search(subject)
         if after and after.start() >= 2 and self._is_name(subject[:after.start()], role_follows=True):
             name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name

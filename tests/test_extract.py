@@ -196,3 +196,15 @@ def test_offsets_always_index_the_text(text):
         assert text[q.start:q.end] == q.text
         assert 0 <= q.confidence <= 1
         assert q.paragraph == text[:q.start].count("\n") + 1
+
+
+@pytest.mark.parametrize("text", [
+    "激情、远景、希望，欧洲有能力做大事，对默克尔来说，这是一个不寻常的讲话。",  # 对X来说: for X, not X said
+    "此举表明，西方国家有了对抗中国的新意愿。",  # an act shows; no one speaks
+])
+def test_topics_and_acts_are_not_speakers(text):
+    assert extract(text) == []
+
+
+def test_a_later_time_still_lets_the_subject_speak():
+    assert [(q.speaker, q.text) for q in extract("他后来说，自己并不知情。")] == [("他", "自己并不知情")]
