@@ -172,7 +172,7 @@ def _base_verb(word: str) -> str:
 @cache
 def _not_speech_object() -> re.Pattern:
     objects = alternation("not_speech_objects")
-    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
 def find_cues(masked: str) -> list[Cue]:
