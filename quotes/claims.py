@@ -42,12 +42,35 @@ def similar(a: str, b: str) -> bool:
 
 
 def cluster_quotes(conn: sqlite3.Connection) -> int:
-    """Recompute every cluster; return how many have quotes from two or more articles."""
+    """Recompute every cluster; return how many have quotes from two or more articles.
+
+    Clusters never cross speakers, so the quotes are read one speaker at a
+    time: memory holds the largest speaker's quotes, not the whole database.
+    """
     conn.execute("update quote set cluster_id = null where cluster_id is not null")
     conn.execute("delete from cluster")
-    rows = conn.execute(
-        "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
-        " from quote join article on article.id = quote.article_id order by article.published, quote.id").fetchall()
+    speakers = [row[0] for row in conn.execute("select distinct speaker_id from quote order by speaker_id")]
+    multi = 0
+    for speaker in speakers:
+        rows = conn.execute(
+            "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
+            " from quote join article on article.id = quote.article_id where quote.speaker_id is ?"
+            " order by article.published, quote.id", (speaker,)).fetchall()
+        for group in _groups(rows):
+            first = group[0]  # rows are in publication order
+            articles = {r[3] for r in group}
+            outlets = {r[4] for r in group if r[4]}
+            cluster_id = conn.execute(
+                "insert into cluster (speaker_id, text, first_quote_id, first_published, quotes, articles, outlets)"
+                " values (?, ?, ?, ?, ?, ?, ?)",
+                (first[1], first[2], first[0], first[5], len(group), len(articles), len(outlets))).lastrowid
+            conn.executemany("update quote set cluster_id = ? where id = ?", [(cluster_id, r[0]) for r in group])
+            multi += len(articles) > 1
+    return multi
+
+
+def _groups(rows: list[tuple]) -> list[list[tuple]]:
+    """One speaker's quotes (id, speaker, text, …) joined into statements, each in the rows' order."""
     parent = {row[0]: row[0] for row in rows}
 
     def find(x: int) -> int:
@@ -57,13 +80,13 @@ def cluster_quotes(conn: sqlite3.Connection) -> int:
         return x
 
     by_block: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
-    for qid, speaker, text, *_ in rows:
+    for qid, _, text, *_ in rows:
         norm = normalise(text)
         if not norm:
             continue
-        keys = {(speaker, "=", norm)}
+        keys = {("=", norm)}
         if len(norm) >= MIN_CHARS:
-            keys |= {(speaker, "<", norm[:8]), (speaker, ">", norm[-8:])}
+            keys |= {("<", norm[:8]), (">", norm[-8:])}
         for key in keys:
             for other, other_norm in by_block[key][-50:]:
                 if find(other) != find(qid) and similar(norm, other_norm):
@@ -72,15 +95,4 @@ def cluster_quotes(conn: sqlite3.Connection) -> int:
     members: dict[int, list[tuple]] = defaultdict(list)
     for row in rows:
         members[find(row[0])].append(row)
-    multi = 0
-    for group in members.values():
-        first = group[0]  # rows are in publication order
-        articles = {r[3] for r in group}
-        outlets = {r[4] for r in group if r[4]}
-        cluster_id = conn.execute(
-            "insert into cluster (speaker_id, text, first_quote_id, first_published, quotes, articles, outlets)"
-            " values (?, ?, ?, ?, ?, ?, ?)",
-            (first[1], first[2], first[0], first[5], len(group), len(articles), len(outlets))).lastrowid
-        conn.executemany("update quote set cluster_id = ? where id = ?", [(cluster_id, r[0]) for r in group])
-        multi += len(articles) > 1
-    return multi
+    return list(members.values())
