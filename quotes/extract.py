@@ -18,7 +18,7 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Registry, Resolution, looks_like_name
+from .speakers import Registry, Resolution, is_role_or_empty, looks_like_name
 
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
@@ -582,16 +582,18 @@ def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]
     """``俄防长：部分军演即将结束`` — a headline that quotes a speaker (paragraph 0).
 
     The part before the colon must be someone: a person, an organisation or a
-    speaker of the article (not a topic label such as ``气候变化：``).
+    speaker of the article, named alone or after a role (not a topic label
+    such as ``气候变化：`` or ``早报：``, nor a phrase that ends with a name,
+    ``恶搞特朗普：``).
     """
     registry.scan(simplified(title))
     out = []
     pos = 0
     for segment in re.split(r"(\s+[–—-]\s+|\s+)", title):
         m = _HEADLINE.match(simplified(segment))
-        if m and _han_count(m.group("y")) >= 4:
+        if m and _han_count(m.group("y")) >= 4 and m.group("x").strip() not in word_set("headline_labels"):
             res = registry.resolve(m.group("x"))
-            if res is not None and (res.kind != "unknown" or res.speaker in speakers):
+            if res is not None and (res.kind != "unknown" or res.speaker in speakers) and is_role_or_empty(res.role):
                 start = pos + m.start("y")
                 out.append(Quote("direct", start, pos + len(segment), title[start:pos + len(segment)], res.speaker,
                                  segment[:m.end("x")], res.role, "：", 0, 0.5, res.kind))

@@ -96,6 +96,11 @@ def _tagged_as_name(text: str) -> bool:
     return all(tag.startswith("nr") or tag == "x" for _, tag in segment.tagged(text, guess=True))
 
 
+def is_role_or_empty(text: str) -> bool:
+    """What may stand before a name: nothing, or words that end in a role (俄罗斯外交部长, 美国总统)."""
+    return not text or bool(_role_at_end().search(text))
+
+
 def looks_like_name(text: str) -> bool:
     """A Chinese name (surname + one or two characters) or a transliterated one, and nothing else."""
     return 2 <= len(text) <= 8 and (_name_length(text, 0, 4) == len(text) or _foreign_length(text, 0) == len(text))

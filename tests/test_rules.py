@@ -120,6 +120,11 @@ def test_every_table_row_is_simplified_chinese():
             assert re.search(r"\S", row["example"])
 
 
+@pytest.mark.parametrize("row", _rows("headline_labels"), ids=lambda r: r["word"])
+def test_headline_label_is_no_speaker(row):
+    assert extract("正文。", title=row["example"]) == []
+
+
 @pytest.mark.parametrize("row", _rows("topic_markers"), ids=lambda r: r["word"])
 def test_topic_marker_is_no_speaker(row):
     assert all(not q.speaker.startswith(row["word"]) for q in extract(row["example"]))
