@@ -578,6 +578,18 @@ def extract(text: str, title: str = "") -> list[Quote]:
     return quotes
 
 
+_NOMINAL_TAGS = ("n", "j", "eng", "x", "nr", "ns", "nt", "nz")
+
+
+def _names_them(prefix: str) -> bool:
+    """What may stand before a headline's speaker: a role or a description (“红色新闻兵”, 上海), 专访…;
+    not a phrase about them (恶搞特朗普, 寻找汤兰兰, 被禁忌的李志)."""
+    if is_role_or_empty(prefix) or prefix.startswith(words("interview_markers")):
+        return True
+    tagged = segment.tagged(prefix.strip("“”「」『』\"'"))
+    return "、" not in prefix and bool(tagged) and tagged[-1][1].startswith(_NOMINAL_TAGS)
+
+
 def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]:
     """``俄防长：部分军演即将结束`` — a headline that quotes a speaker (paragraph 0).
 
@@ -593,7 +605,7 @@ def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]
         m = _HEADLINE.match(simplified(segment))
         if m and _han_count(m.group("y")) >= 4 and m.group("x").strip() not in word_set("headline_labels"):
             res = registry.resolve(m.group("x"))
-            if res is not None and (res.kind != "unknown" or res.speaker in speakers) and is_role_or_empty(res.role):
+            if res is not None and (res.kind != "unknown" or res.speaker in speakers) and _names_them(res.role):
                 start = pos + m.start("y")
                 out.append(Quote("direct", start, pos + len(segment), title[start:pos + len(segment)], res.speaker,
                                  segment[:m.end("x")], res.role, "：", 0, 0.5, res.kind))

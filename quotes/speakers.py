@@ -76,11 +76,17 @@ def _transliteration() -> frozenset[str]:
 
 
 def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
-    """Length of a transliterated name at ``start`` (``普京``, ``斯托尔滕贝格``)."""
+    """Length of a transliterated name at ``start`` (``普京``, ``斯托尔滕贝格``).
+
+    A last character that makes a common word with the next one belongs to
+    that word: ``特朗普提问`` is 特朗普 + 提问.
+    """
     chars = _transliteration()
     n = 0
     while n < longest and start + n < len(shadow) and shadow[start + n] in chars:
         n += 1
+    while n > 2 and start + n < len(shadow) and _common_word(shadow[start + n - 1:start + n + 1]):
+        n -= 1
     return n if n >= 2 else 0
 
 

@@ -125,6 +125,12 @@ def test_headline_label_is_no_speaker(row):
     assert extract("正文。", title=row["example"]) == []
 
 
+@pytest.mark.parametrize("row", _rows("interview_markers"), ids=lambda r: r["word"])
+def test_interview_marker_leads_to_the_speaker(row):
+    quotes = extract(f"{row['speaker']}说，这是事实。", title=row["example"])
+    assert [q.speaker for q in quotes if q.paragraph == 0] == [row["speaker"]]
+
+
 @pytest.mark.parametrize("row", _rows("topic_markers"), ids=lambda r: r["word"])
 def test_topic_marker_is_no_speaker(row):
     assert all(not q.speaker.startswith(row["word"]) for q in extract(row["example"]))
