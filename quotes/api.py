@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .pipeline import BuildReport, build as _build
+from .pipeline import BuildReport, Outcome, build as _build
 
 EXPORT_COLUMNS = ("source", "kind", "text", "speaker", "speaker_as_written", "cue", "start", "end", "paragraph",
                   "confidence", "title", "outlet", "published", "url")
@@ -38,9 +38,11 @@ def build(paths: Iterable[Path], db_path: Path, show_progress: bool = False, wor
         bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
         counts = {"stored": 0, "error": 0, "quotes": 0}
 
-        def tick(rel: str, status: str) -> None:
-            counts[status] = counts.get(status, 0) + 1
-            bar.set_postfix(stored=counts["stored"], errors=counts["error"], refresh=False)
+        def tick(outcome: Outcome) -> None:
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            if outcome.record is not None:
+                counts["quotes"] += len(outcome.record.quotes)
+            bar.set_postfix(stored=counts["stored"], quotes=counts["quotes"], errors=counts["error"], refresh=False)
             bar.update()
 
         on_file = tick

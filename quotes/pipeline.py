@@ -130,7 +130,7 @@ WINDOW = 512  # files handed out at a time: bounds memory whatever the corpus si
 BATCH = 64  # articles per write transaction
 
 
-def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], None] | None = None,
+def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], None] | None = None,
           workers: int = 1, mapper: Mapper | None = None) -> BuildReport:
     """Store every article under ``paths`` in ``db_path``; unchanged files are skipped.
 
@@ -179,7 +179,7 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[str, str], No
     return report
 
 
-def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[str, str], None] | None) -> None:
+def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[Outcome], None] | None) -> None:
     from . import store
 
     store.store_batch(conn, outcomes)
@@ -194,5 +194,5 @@ def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable
         else:
             report.errors.append((outcome.rel, outcome.reason))
         if on_file:
-            on_file(outcome.rel, outcome.status)
+            on_file(outcome)
     outcomes.clear()

@@ -175,3 +175,22 @@ def test_two_workers_write_what_one_writes(tmp_path):
 def test_dask_engine_without_scheduler_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(tmp_path / "x.db"), "--engine", "dask"])
     assert result.exit_code != 0 and "--scheduler" in result.output
+
+
+def test_progress_bar_counts_articles_quotes_and_errors(tmp_path, capsys):
+    from quotes import api
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    (src / "broken.html").write_bytes(b"\x00\x01\x02" * 100)
+    report = api.build([src], tmp_path / "p.db", show_progress=True)
+    bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert f"{len(report.stored) + len(report.errors)} articles" in bar
+    assert f"quotes={report.quotes}" in bar and "errors=1" in bar and "stored=5" in bar
+    assert "articles/s" in bar
+
+
+def test_progress_bar_is_quiet_when_not_a_terminal(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 0
+    assert "articles/s" not in result.output
