@@ -127,13 +127,19 @@ def test_filtered_pages_count_their_own_rows(ds, seeds_db):
     assert sum(counts(searched["facet_results"]["kind"]).values()) == searched["filtered_table_rows_count"]
 
 
-def test_unfiltered_counts_come_from_the_build_and_values_link_to_their_filter(seeds_db, tmp_path):
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(seeds_db.read_bytes())
-    conn = sqlite3.connect(copy)
-    conn.execute("update facet_count set count = 12345 where column_name = 'kind' and value = 'direct'")
+def altered_copy(db: Path, to: Path, sql: str) -> Path:
+    """A copy of ``db`` with one statement applied."""
+    to.write_bytes(db.read_bytes())
+    conn = sqlite3.connect(to)
+    conn.execute(sql)
     conn.commit()
     conn.close()
+    return to
+
+
+def test_unfiltered_counts_come_from_the_build_and_values_link_to_their_filter(seeds_db, tmp_path):
+    copy = altered_copy(seeds_db, tmp_path / "copy.db",
+                        "update facet_count set count = 12345 where column_name = 'kind' and value = 'direct'")
     other = datasette_app(copy)
     kind = get(other, "/copy/quote_list.json").json()["facet_results"]["kind"]
     assert counts(kind)["direct"] == 12345  # read, not counted
@@ -145,12 +151,7 @@ def test_unfiltered_counts_come_from_the_build_and_values_link_to_their_filter(s
 
 
 def test_a_database_from_before_stored_counts_still_facets_and_gets_them_on_the_next_build(seeds_db, tmp_path):
-    copy = tmp_path / "old.db"
-    copy.write_bytes(seeds_db.read_bytes())
-    conn = sqlite3.connect(copy)
-    conn.execute("drop table facet_count")
-    conn.commit()
-    conn.close()
+    copy = altered_copy(seeds_db, tmp_path / "old.db", "drop table facet_count")
     kind = get(datasette_app(copy), "/old/quote_list.json").json()["facet_results"]["kind"]
     assert counts(kind) == live_counts(seeds_db, "kind")
     from quotes import store
