@@ -282,11 +282,12 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if m and m.start() < cut:
         cut = m.start()
     if cut <= 1 and "的" in body[cut:]:
-        # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause
-        rel = body.rindex("的") + 1
-        h, e = subject_of(body[rel:], names)
-        if e > h:
-            return head + rel + h, head + rel + e
+        # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
+        # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中)
+        for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut), reverse=True):
+            h, e = subject_of(body[rel:], names)
+            if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))):
+                return head + rel + h, head + rel + e
     end = head + cut
     while end > head and clause[end - 1] in " 的等":
         end -= 1

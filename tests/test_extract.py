@@ -208,3 +208,8 @@ def test_topics_and_acts_are_not_speakers(text):
 
 def test_a_later_time_still_lets_the_subject_speak():
     assert [(q.speaker, q.text) for q in extract("他后来说，自己并不知情。")] == [("他", "自己并不知情")]
+
+
+def test_the_subject_after_a_relative_clause_is_not_the_place_in_a_later_phrase():
+    text = "曾创办教育科技公司、现为陕西教育学会做教育评价工作的魏金宝在写给孩子的信中说，“分数不重要，但成绩很重要”。"
+    assert [q.speaker for q in extract(text)] == ["魏金宝"]
