@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -68,6 +70,18 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (other writers wait): all of it lands, or none of it."""
+    conn.execute("begin immediate")
+    try:
+        yield
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
+
+
 def _model_ddl() -> list[str]:
     """The SQLModel tables and their indexes as ``if not exists`` DDL for SQLite."""
     dialect = sqlite_dialect.dialect()
@@ -84,8 +98,7 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
     One immediate transaction, so two builds starting at once on a new file
     take turns instead of both checking, then both creating.
     """
-    conn.execute("begin immediate")
-    try:
+    with immediate(conn):
         for sql in _model_ddl():
             conn.execute(sql)
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
@@ -103,10 +116,6 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
                 conn.execute(f"create table {name} as {select.strip()} limit 0")
             for column in columns:
                 conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
-        conn.execute("commit")
-    except BaseException:
-        conn.execute("rollback")
-        raise
 
 
 def stored_hash(conn: sqlite3.Connection, path: str) -> str | None:
@@ -127,8 +136,7 @@ def store_batch(conn: sqlite3.Connection, outcomes: list[Outcome]) -> None:
     """Write a batch of outcomes in one transaction: all of it lands, or none of it."""
     if not outcomes:
         return
-    conn.execute("begin immediate")
-    try:
+    with immediate(conn):
         for outcome in outcomes:
             if outcome.status == "stored":
                 _replace_article(conn, outcome.record)
@@ -136,10 +144,6 @@ def store_batch(conn: sqlite3.Connection, outcomes: list[Outcome]) -> None:
                 conn.execute("delete from ingest_error where path = ?", (outcome.rel,))
                 conn.execute("insert into ingest_error (path, reason, at) values (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
                              (outcome.rel, outcome.reason))
-        conn.execute("commit")
-    except BaseException:
-        conn.execute("rollback")
-        raise
 
 
 def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
@@ -217,12 +221,7 @@ def refresh_materialised(conn: sqlite3.Connection) -> None:
 
 def finish(conn: sqlite3.Connection) -> None:
     """Link speakers across articles, cluster quotes into claims, refresh the materialised tables: one transaction."""
-    conn.execute("begin immediate")
-    try:
+    with immediate(conn):
         entities.link_speakers(conn)
         claims.cluster_quotes(conn)
         refresh_materialised(conn)
-        conn.execute("commit")
-    except BaseException:
-        conn.execute("rollback")
-        raise
