@@ -120,3 +120,13 @@ class QuoteMention(SQLModel, table=True):
     quote_id: int = Field(foreign_key="quote.id", index=True)
     name: str = Field(index=True)
     kind: str = Field(index=True)
+
+
+class FacetCount(SQLModel, table=True):
+    """How many rows of a table have a value in a faceted column; rewritten at the end of each build."""
+
+    __tablename__ = "facet_count"
+    table_name: str = Field(primary_key=True)
+    column_name: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    count: int

@@ -36,14 +36,11 @@ MATERIALISED: dict[str, tuple[str, tuple[str, ...]]] = {
     """, ("id", "published", "speaker", "outlet", "kind", "cue", "article_id", "cluster_id")),
 }
 
-# Value counts of the facets people open first, per table and column, rebuilt with the materialised
-# tables: the unfiltered quote list shows them without counting a million rows (see publish/facets.py).
+# Value counts (table facet_count) of the facets people open first, per table and column, rebuilt with
+# the materialised tables: the unfiltered quote list shows them without counting a million rows (see publish/facets.py).
 FACET_COUNTS: dict[str, tuple[str, ...]] = {
     "quote_list": ("speaker", "outlet", "kind", "cue"),
 }
-FACET_COUNT_TABLE = """create table if not exists facet_count (
-    table_name text not null, column_name text not null, value text not null, count integer not null,
-    primary key (table_name, column_name, value)) without rowid"""
 
 # Full-text search over quotes (see quotes.publish.search): bigram text, rowid = quote.id.
 FTS_TABLES: dict[str, str] = {
@@ -110,7 +107,6 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
         views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
         for name in MATERIALISED.keys() & views:
             conn.execute(f"drop view {name}")  # databases from before it was materialised
-        conn.execute(FACET_COUNT_TABLE)
         for name, (select, columns) in MATERIALISED.items():
             if name not in tables:
                 conn.execute(f"create table {name} as {select.strip()} limit 0")
