@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import clean_body
 from .extract import Quote, extract
-from .publish.search import index_text
+from .publish.search import quote_row
 from .topics import describe
 from .read import ArticleError, NotAnArticle, file_hash, read_article
 
@@ -77,7 +77,7 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
     people = {q.speaker for q in quotes if q.speaker_kind == "person"}
     for q in quotes:
         q.keywords, q.mentions = describe(q.text, people)
-    search_rows = [(index_text(q.text), index_text(f"{q.speaker} {q.speaker_as_written}")) for q in quotes]
+    search_rows = [quote_row(q.text, q.speaker, q.speaker_as_written) for q in quotes]
     return ArticleRecord(raw.path, raw.content_hash, raw.title, raw.url, raw.outlet, raw.published,
                          raw.categories, clean.metadata.get("editor", ""), text, quotes, search_rows)
 

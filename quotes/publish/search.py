@@ -37,6 +37,11 @@ def index_text(text: str) -> str:
     return " ".join(g for run in _RUN.findall(simplified(text or "").lower()) for g in _grams(run))
 
 
+def quote_row(text: str, speaker: str, speaker_as_written: str) -> tuple[str, str]:
+    """The two indexed columns of one quote: its text, and its speaker (canonical and as written)."""
+    return index_text(text), index_text(f"{speaker} {speaker_as_written}")
+
+
 def match_expression(query: str) -> str:
     """An FTS5 expression for a user's query: every word must occur.
 
@@ -54,15 +59,15 @@ def match_expression(query: str) -> str:
 
 
 def index_quotes(conn: sqlite3.Connection, quote_ids: Iterable[int]) -> None:
-    """(Re)write the search rows of these quotes: quote text, and speaker (canonical and as written)."""
+    """(Re)write the search rows of quotes already stored (see :func:`quote_row`)."""
     ids = list(quote_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         conn.execute(f"delete from quote_fts where rowid in ({marks})", chunk)
         rows = conn.execute(
-            "select quote.id, quote.text, coalesce(speaker.name, '') || ' ' || quote.speaker_as_written"
+            "select quote.id, quote.text, coalesce(speaker.name, ''), quote.speaker_as_written"
             " from quote left join speaker on speaker.id = quote.speaker_id"
             f" where quote.id in ({marks})", chunk).fetchall()
         conn.executemany("insert into quote_fts (rowid, text, speaker) values (?, ?, ?)",
-                         [(qid, index_text(text), index_text(speaker)) for qid, text, speaker in rows])
+                         [(qid, *quote_row(text, speaker, written)) for qid, text, speaker, written in rows])
