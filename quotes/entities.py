@@ -20,6 +20,7 @@ from functools import cache
 
 import regex
 
+from .publish import search
 from .rules import table, words
 from .script import simplified
 
@@ -99,7 +100,9 @@ def _merge(conn: sqlite3.Connection, loser: int, winner: int, reason: str) -> No
     if loser == winner:
         return
     name = conn.execute("select name from speaker where id = ?", (loser,)).fetchone()[0]
+    moved = [qid for (qid,) in conn.execute("select id from quote where speaker_id = ?", (loser,))]
     conn.execute("update quote set speaker_id = ? where speaker_id = ?", (winner, loser))
+    search.index_quotes(conn, moved)  # the index holds the speaker's name: now the winner's
     conn.execute("update or ignore alias set speaker_id = ? where speaker_id = ?", (winner, loser))
     conn.execute("delete from alias where speaker_id = ?", (loser,))
     conn.execute("insert or ignore into alias (speaker_id, alias) values (?, ?)", (winner, name))

@@ -34,6 +34,15 @@ def test_seed_speakers_are_one_entity_each(seeds_db):
     assert "俄罗斯总统" in reasons["普京"]
 
 
+def test_search_finds_a_merged_speaker_by_the_name_they_were_merged_into(seeds_db):
+    """An article that wrote only 拉夫罗夫 is found by a search for 谢尔盖 once the two are one speaker."""
+    from quotes.publish.search import match_expression
+
+    query = f"speaker : {match_expression('谢尔盖')}"
+    hits = _rows(seeds_db, "select count(*) from quote_fts where quote_fts match ?", (query,))
+    assert hits[0][0] == _rows(seeds_db, "select count(*) from quote_list where speaker = '谢尔盖·拉夫罗夫'")[0][0] > 4
+
+
 def test_roles_are_kept_with_article_and_date(seeds_db):
     roles = _rows(seeds_db, "select role, published from speaker_role join speaker on speaker.id = speaker_id"
                             " where speaker.name = '谢尔盖·拉夫罗夫'")
