@@ -146,7 +146,7 @@ def link_speakers(conn: sqlite3.Connection) -> int:
         agreeing = [(fid, fname) for fid, fname in candidates if roles_agree(roles[sid], roles.get(fid, set()))]
         if len(agreeing) == 1:
             fid, fname = agreeing[0]
-            shared = next(r for r in roles[sid] if roles_agree({r}, roles.get(fid, set())))
+            shared = min(r for r in roles[sid] if roles_agree({r}, roles.get(fid, set())))  # min: sets have no stable order
             _merge(conn, sid, fid, f"short name of {fname}; both {shared}")
             merged.add(sid)
             merges += 1

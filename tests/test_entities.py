@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,6 +113,22 @@ def test_no_speaker_without_a_role_is_merged(tmp_path):
     db = tmp_path / "q.db"
     build([src], db)
     assert {n for (n,) in _rows(db, "select name from speaker")} == {"乔·拜登", "拜登"}
+
+
+def test_merge_reasons_do_not_depend_on_the_hash_seed(tmp_path):
+    """A short name sharing several roles with a full name is explained the same way in every run."""
+    src = _articles(tmp_path / "src", {
+        "a.md": "俄罗斯外交部长谢尔盖·拉夫罗夫说，俄方将继续对话。俄外长谢尔盖·拉夫罗夫还表示，谈判仍有可能。\n",
+        "b.md": "俄罗斯外交部长拉夫罗夫说，俄方愿意继续谈判。俄外长拉夫罗夫还表示，制裁没有用。\n",
+    })
+    reasons = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        db = tmp_path / f"q{seed}.db"
+        subprocess.run([sys.executable, "-m", "quotes", "build", str(src), "--db", str(db), "--quiet"],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        reasons.add(tuple(_rows(db, "select merged_name, reason from speaker_merge order by id")))
+    assert len(reasons) == 1
+    assert ("拉夫罗夫", "short name of 谢尔盖·拉夫罗夫; both 俄外长") in reasons.pop()
 
 
 @pytest.mark.parametrize("a,b,same", [
