@@ -453,7 +453,7 @@ class _Reader:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
         head = self.shadow[start:end]
         lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers"))
-        return _han_count(head) >= 8 and not lead_in
+        return _han_count(head) >= 6 and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""

@@ -187,7 +187,10 @@ def find_cues(masked: str) -> list[Cue]:
         if any(masked.startswith(c, start - k) for c, k in blocked.get(base, ()) if start - k >= 0):
             continue
         nxt = masked[m.end():m.end() + 1]
-        if start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE:
+        if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
+            start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)
+            base = word
+        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE:
             continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon

@@ -28,6 +28,8 @@ _DOT = "·•‧・"
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给不会该要能没可")
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
+_ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 # A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo); not 高盛(Goldman Sachs Group Inc.).
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
@@ -203,6 +205,7 @@ class Registry:
         self._by_first: dict[str, list[str]] | None = None
         self.last_person: Person | None = None
         self.last_speaker: Resolution | None = None
+        self.acronyms: dict[str, str] = {}  # IIF → 国际金融协会, learnt from 国际金融协会(IIF)
 
     # -- collecting --------------------------------------------------------
     def scan(self, shadow: str) -> None:
@@ -375,6 +378,8 @@ class Registry:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
         subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,·•‧・"))
         subject = _ENUMERATOR.sub("", subject)
+        if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
+            return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
         if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
         kinds = _pronouns()
@@ -409,6 +414,9 @@ class Registry:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
         kind = kind_of(subject)
+        glossed = _ACRONYM_GLOSS.search(written)
+        if glossed and kind == "organisation":
+            self.acronyms[glossed.group(1)] = subject
         if kind == "unknown" and subject.endswith(("时", *words("time_clauses"))):
             return None  # 出席记者会时: a time, not a speaker (比利时 is a country)
         if kind == "unknown" and self._is_name(subject):

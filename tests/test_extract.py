@@ -113,6 +113,13 @@ def test_names_terms_and_scare_quotes_are_not_quotes(text):
      [("indirect", "普京", "俄罗斯“将对不友好的行为做出强有力的回应”")]),
     # attitude, not speech
     ("乌克兰总统对北约的决定表示失望。", []),
+    # a report is a noun before 称 (这份报告称, 路透社的报道说): the report speaks
+    ("这份报告称，全球气温在过去十年持续上升。", [("indirect", "这份报告", "全球气温在过去十年持续上升")]),
+    ("路透社周四的报道说，这个消息得到了政府消息人士的证实。",
+     [("indirect", "路透社", "这个消息得到了政府消息人士的证实")]),
+    # a second speaker after a short first claim: two claims
+    ("反对者称这次投票非法，一独立监督组织称投票存在严重瑕疵。",
+     [("indirect", "反对者", "这次投票非法"), ("indirect", "一独立监督组织", "投票存在严重瑕疵")]),
 ])
 def test_reported_speech(text, expected):
     assert found(text) == expected
@@ -167,6 +174,13 @@ def test_organisations_countries_and_documents_speak():
     kinds = {q.speaker: q.speaker_kind for q in extract(
         "美国国务院表示，北约准备对话。俄罗斯强调，北约东扩是威胁。声明说，俄方坚持要求法律保障。")}
     assert kinds == {"美国国务院": "organisation", "俄罗斯": "country", "声明": "document"}
+
+
+def test_an_acronym_the_article_glossed_is_the_organisation():
+    text = "国际金融协会(IIF)周三称，资金流入大幅增加。“我们认为这种信心的转变是合理的，”IIF称。"
+    assert [(q.speaker, q.speaker_as_written, q.cue) for q in extract(text)] == [
+        ("国际金融协会", "国际金融协会(IIF)", "称"), ("国际金融协会", "IIF", "称")]
+    assert extract("“这种转变是合理的，”XYZ称。") == []  # letters alone name no one
 
 
 def test_unknown_speaker():

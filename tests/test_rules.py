@@ -42,6 +42,12 @@ def test_role_is_split_from_the_name(row):
     assert row["word"] in quotes[0].role
 
 
+@pytest.mark.parametrize("row", _rows("acronyms"), ids=lambda r: r["word"])
+def test_known_acronym_speaks_as_an_organisation(row):
+    quotes = extract(row["example"])
+    assert quotes and (quotes[0].speaker, quotes[0].speaker_kind) == (row["word"], "organisation"), quotes
+
+
 @pytest.mark.parametrize("row", _rows("pronouns"), ids=lambda r: r["word"])
 def test_pronoun_resolves_to_the_earlier_speaker(row):
     quotes = extract(row["example"])
