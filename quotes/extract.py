@@ -268,7 +268,8 @@ class _Reader:
             stop = i - _ANTECEDENT_CLAUSES
             while i >= 0 and i > stop and self.clause_starts[i] > floor:
                 start = self.clause_starts[i]
-                if not self.in_claim(start):
+                if not self.in_claim(start) and self.masked[start:start + 1] not in find.OPENERS:
+                    # (a clause that opens a quotation is someone's words, not about its speaker)
                     person = self.registry.person_in_clause(self._clause_head(start))
                     if person is not None:
                         self.registry.last_person = person
