@@ -326,7 +326,7 @@ class _Reader:
         res, how = self.resolve(subject, written, cue.start)
         if res is None:
             return
-        start = find.content_start(self.masked, after)
+        start = self._quote_below(find.content_start(self.masked, after))
         confidence = {"explicit": 0.9, "inherited": 0.75}[how] - _UNCERTAIN.get(res.how, 0)
         span = self.statement_span(start)
         if span is not None:
@@ -348,6 +348,15 @@ class _Reader:
         for span in self.spans:
             if start <= span.open < end:
                 self.claimed_spans.add(span.open)
+
+    def _quote_below(self, start: int) -> int:
+        """``汪文斌表示：`` ending a paragraph introduces the quotation that opens the next one."""
+        if self.masked[start:start + 1] != "\n" or self.masked[start - 1:start] not in ("：", ":"):
+            return start
+        nxt = start
+        while nxt < len(self.masked) and self.masked[nxt].isspace():
+            nxt += 1
+        return nxt if self.masked[nxt:nxt + 1] in find.OPENERS else start
 
     def _inner_verb_speaks(self, start: int, weak: bool) -> bool:
         """Whether the content's first clause is itself a verb of saying that takes over.

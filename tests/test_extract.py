@@ -53,6 +53,13 @@ def test_a_paragraph_that_is_only_a_quote_continues_the_speaker():
     assert quotes[1].confidence < quotes[0].confidence
 
 
+def test_a_colon_ending_a_paragraph_introduces_the_quotation_below():
+    text = "消息见诸媒体后，中国外交部发言人汪文斌在例行记者会上表示：\n“英方的错误言论和举措，粗暴干涉中国内政。”"
+    quotes = extract(text)
+    assert [(q.kind, q.speaker, q.cue, q.paragraph) for q in quotes] == [("direct", "汪文斌", "表示", 2)]
+    assert quotes[0].confidence == 0.9  # the verb is explicit, not inherited
+
+
 def test_a_quote_running_over_paragraphs_is_one_record():
     text = "教授张明说：“第一，经济正在放缓。\n“第二，失业率正在上升。”"
     quotes = extract(text)
