@@ -322,7 +322,8 @@ class _Reader:
         elif cue.strength == "weak" and cue.word in words("verbs") and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
             return
         if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
-            subject = written = subject + cue.word[:2]  # 报道称 / 该报道称: the report speaks
+            # 报道称 / 该报道称: the report speaks
+            subject, written = subject + cue.word[:2], written + self.text[cue.start:cue.start + 2]
         res, how = self.resolve(subject, written, cue.start)
         if res is None:
             return

@@ -148,6 +148,10 @@ def test_援引_names_the_quoted_person():
     ("声明说，俄方坚持要求获得法律保障。", "声明", "声明"),
     ("报道还称，美国承诺排除北约进一步东扩的可能。", "报道", "报道"),
     ("美國國務卿蓬佩奧星期一說，中共必須停止迫害。", "蓬佩奧", "美國國務卿蓬佩奧"),
+    # a report speaks as the article wrote it; an unnamed one (有社論) is no one we can name
+    ("有社論指出，日本政府應派重要人士參加喪禮。", "UNKNOWN", "有社論"),
+    ("一份报告称，全球气温在过去十年持续上升。", "一份报告", "一份报告"),
+    ("報導說，李登輝能講流利的日文。", "報導", "報導"),
 ])
 def test_speaker_spans_are_clean(text, speaker, written):
     quotes = extract(text)
