@@ -113,13 +113,29 @@ def _merge(conn: sqlite3.Connection, loser: int, winner: int, reason: str) -> No
     conn.execute("delete from speaker where id = ?", (loser,))
 
 
+@cache
+def _place_prefixes() -> tuple[str, ...]:
+    """Places that may open an office's name (美国国防部); not one-character ones (法 is France, 法院 no place)."""
+    return tuple(p for p in words("places") if len(p) > 1)
+
+
+def _names_someone(name: str, kind: str) -> bool:
+    """Whether a speaker's name picks out one speaker: not 发言人, 消息来源, 报道, 国防部 (anyone or anything that fits)."""
+    key = name_key(name)
+    if len(key) < 2 or kind in ("unknown", "document") or kind == "person" and _ends_with_role(name):
+        return False
+    return not (kind == "organisation" and len(key) <= 4 and key.endswith(words("office_suffixes"))
+                and not key.startswith(_place_prefixes()))
+
+
 def link_speakers(conn: sqlite3.Connection) -> int:
     """Merge speaker rows that are the same real speaker; return how many merges were made."""
     merges = 0
     speakers = list(conn.execute("select id, name, kind from speaker order by id"))
     by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for sid, name, kind in speakers:
-        by_key[name_key(name)].append((sid, name))
+        if _names_someone(name, kind):
+            by_key[name_key(name)].append((sid, name))
     for key, group in by_key.items():
         if len(group) > 1:
             winner = max(group, key=lambda s: (_DOTS.search(s[1].strip("·•‧・")) is not None, -s[0]))

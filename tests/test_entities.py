@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from .conftest import rows as _rows
 from quotes.claims import normalise, similar
 from quotes.cli import cli
-from quotes.entities import name_key, role_key, roles_agree
+from quotes.entities import _names_someone, name_key, role_key, roles_agree
 from quotes.pipeline import build
 from quotes.rules import table
 
@@ -129,6 +129,26 @@ def test_merge_reasons_do_not_depend_on_the_hash_seed(tmp_path):
         reasons.add(tuple(_rows(db, "select merged_name, reason from speaker_merge order by id")))
     assert len(reasons) == 1
     assert ("拉夫罗夫", "short name of 谢尔盖·拉夫罗夫; both 俄外长") in reasons.pop()
+
+
+@pytest.mark.parametrize("row", table("office_suffixes"), ids=lambda r: r["word"])
+def test_a_bare_office_names_no_one_until_a_place_comes_first(row):
+    assert not _names_someone(row["example"], "organisation")
+    assert _names_someone("美国" + row["example"], "organisation")
+
+
+def test_generic_speakers_are_not_merged_across_scripts(tmp_path):
+    src = _articles(tmp_path / "src", {
+        "tw.md": "國防部表示，演習將於週五結束。發言人說，共軍機艦持續在台海周邊活動。\n",
+        "cn.md": "国防部表示，演习是例行安排。发言人说，解放军将坚决捍卫国家主权。\n",
+        "a.md": "美國國務卿蓬佩奧說，中共必須停止迫害。\n",
+        "b.md": "美国国务卿蓬佩奥说，美国将采取行动。\n",
+    })
+    db = tmp_path / "q.db"
+    build([src], db)
+    names = {n for (n,) in _rows(db, "select name from speaker")}
+    assert {"國防部", "国防部"} <= names  # Taiwan's ministry and China's: two speakers
+    assert len(names & {"蓬佩奧", "蓬佩奥"}) == 1  # one person in two scripts: one speaker
 
 
 @pytest.mark.parametrize("a,b,same", [
