@@ -291,8 +291,8 @@ class _Reader:
         return i >= 0 and self.claims[i][0] <= pos < self.claims[i][1]
 
     def _clause_head(self, pos: int) -> str:
-        m = _CLAUSE_END.search(self.masked, pos, pos + 20)
-        clause = self.shadow[pos:m.start() if m else pos + 20]
+        m = _CLAUSE_END.search(self.masked, pos, pos + 30)
+        clause = self.shadow[pos:m.start() if m else pos + 30]
         m = find.connectives().match(clause)
         return clause[m.end():] if m else clause
 

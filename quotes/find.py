@@ -271,6 +271,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     pos = 0
     cuts = words("cut_words")
     tokens = segment.words(body)
+    if tokens and tokens[0] in word_set("verbs") and tokens[0] not in word_set("documents") and (
+            segment.tagged(tokens[0])[0][1] == "v"):
+        return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     ends = set(itertools.accumulate(len(t) for t in tokens))
     for token in tokens:
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (

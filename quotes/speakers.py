@@ -142,6 +142,12 @@ def _pronouns() -> dict[str, str]:
 
 
 
+@cache
+def _referring_pronouns() -> tuple[str, ...]:
+    """他, 她, 他们, 其: words that point back to someone already named."""
+    return tuple(w for w, kind in _pronouns().items() if kind in ("person", "group"))
+
+
 def kind_of(subject: str) -> str:
     """``country`` (美国, 莫斯科), ``document`` (声明, 报道), ``organisation`` (国防部), else ``unknown``."""
     if subject in word_set("places"):
@@ -295,13 +301,13 @@ class Registry:
         self.people.append(person)
         return person
 
-    def first_form_in(self, text: str) -> str | None:
-        """The leftmost (then longest) name form occurring in ``text``."""
+    def first_form_in(self, text: str, starts_within: int | None = None) -> str | None:
+        """The leftmost (then longest) name form occurring in ``text`` (starting in its first ``starts_within`` characters)."""
         if self._by_first is None:
             self._by_first = {}
             for form in self.forms():  # longest first
                 self._by_first.setdefault(form[0], []).append(form)
-        for i, ch in enumerate(text):
+        for i, ch in enumerate(text[:starts_within]):
             for form in self._by_first.get(ch, ()):
                 if text.startswith(form, i):
                     return form
@@ -327,19 +333,24 @@ class Registry:
         The name may follow a role (德州州长阿博特…), so it is looked for in the
         clause's first words, not only at its start.
         """
-        head = (_AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause)[:16]
-        form = self.first_form_in(head)
+        if clause.startswith(_referring_pronouns()):
+            return None  # 他接受Defense One专访时…: about whom the pronoun means, not whom it names
+        clause = _AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause
+        head = clause[:16]
+        form = self.first_form_in(clause, starts_within=16)  # (前谷歌首席执行官埃里克·施密特: a name may end further on)
         person = self.forms()[form] if form else None
-        latin = _LATIN_IN_CLAUSE.search(clause[:40]) if person is None else None
+        latin = _LATIN_IN_CLAUSE.search(clause[:20]) if person is None else None
         if latin:
             person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
         if person is None:
             length = _foreign_length(head, 0)
             length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in _surnames() else 0
             name = head[:length]
+            role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
-                    and head.startswith(_followers(), length) and not _common_word(name)):
-                person = self._add(name, "")  # 绍伊古在会议中…: a name opening a clause
+                    and (head.startswith(_followers(), length) or role) and not _common_word(name)):
+                # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
+                person = self._add(name, role.group() if role else "")
         return person
 
     # -- resolving ---------------------------------------------------------

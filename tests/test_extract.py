@@ -194,6 +194,19 @@ def test_an_acronym_the_article_glossed_is_the_organisation():
     assert extract("“这种转变是合理的，”XYZ称。") == []  # letters alone name no one
 
 
+def test_a_pronoun_finds_the_name_that_opened_an_earlier_clause():
+    # the name before its role (特朗普总统) and a name that ends past the first words both count
+    text = ("美国商务部长罗斯说，北京正在实施计划。\n特朗普总统曾在5月29日发表文告，禁止部分中国公民持学生签证。"
+            "他说，中国政府利用留学生获取美国的知识产权。\n"
+            "前“谷歌”首席执行官埃里克·施密特目前担任两个咨询机构的主席。他日前接受军事媒体Defense One专访时表示，这项政策伤害美国自己的利益。")
+    assert [q.speaker for q in extract(text)] == ["罗斯", "特朗普", "埃里克·施密特"]
+
+
+def test_a_clause_opening_with_a_verb_inherits_the_sentence_subject():
+    text = "美国商务部长罗斯7月1日接受电视采访，谈到对中国高科技公司的限制措施时表示，北京正在实施计划。"
+    assert found(text) == [("indirect", "罗斯", "北京正在实施计划")]
+
+
 def test_unknown_speaker():
     assert found("有人说，这项政策不会成功。") == [("indirect", "UNKNOWN", "这项政策不会成功")]
 
