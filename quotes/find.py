@@ -269,7 +269,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if body.startswith(words("topic_markers")):
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
-    cuts = words("cut_words")
+    cuts, cut_set = words("cut_words"), word_set("cut_words")
     tokens = segment.words(body)
     if tokens and tokens[0] in word_set("verbs") and tokens[0] not in word_set("documents") and (
             segment.tagged(tokens[0])[0][1] == "v"):
@@ -277,7 +277,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     ends = set(itertools.accumulate(len(t) for t in tokens))
     for token in tokens:
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
-            any(body.startswith(c, pos) and pos + len(c) in ends for c in cuts)  # whole words: 较|早前, not 正|在
+            any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
         ):
@@ -298,6 +298,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+@cache
+def _cut_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in words("cut_words")}))
 
 
 _NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
