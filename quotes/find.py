@@ -308,8 +308,8 @@ def _cut_lengths() -> tuple[int, ...]:
 _NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
 
 
-def leading_noun(clause: str) -> str:
-    """The nouns a clause opens with (``俄罗斯要求安全保障`` → ``俄罗斯``).
+def leading_noun(clause: str) -> str | None:
+    """The nouns a clause opens with (``俄罗斯要求安全保障`` → ``俄罗斯``); ``None`` when they only own the subject.
 
     Only used where no cut word ends the subject, so part-of-speech tagging,
     which is slow, runs on a few short clauses per article.
@@ -321,6 +321,8 @@ def leading_noun(clause: str) -> str:
         tagged = segment.tagged(clause, guess=True)  # words outside the dictionary: let the HMM guess them
     for token, tag in tagged:
         if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
+            if token == "的":
+                return None  # 法国的后疫情时代正式启动: 法国 owns the subject, it is not the subject
             break
         out.append(token)
     return "".join(out)

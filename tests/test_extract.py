@@ -207,6 +207,12 @@ def test_a_clause_opening_with_a_verb_inherits_the_sentence_subject():
     assert found(text) == [("indirect", "罗斯", "北京正在实施计划")]
 
 
+def test_no_speaker_is_inherited_from_a_possessor():
+    # the sentence is about 法国的…时代; 法国 did not say what 相信 introduces (the author did)
+    assert found("法国的后疫情政治时代正式启动，相信其展示的一些趋势会在其他国家陆续浮现。") == []
+    assert found("俄罗斯要求安全保障，并表示北约必须停止东扩。") == [("indirect", "俄罗斯", "北约必须停止东扩")]
+
+
 def test_unknown_speaker():
     assert found("有人说，这项政策不会成功。") == [("indirect", "UNKNOWN", "这项政策不会成功")]
 
