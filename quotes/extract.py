@@ -31,6 +31,7 @@ _FOR_SOMEONE = re.compile(r"^对[^，。；]{1,20}来$")  # 对默克尔来|说�
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
+_END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李昕颐/核稿：张正芊） closing a paragraph
 _DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
 _HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
@@ -572,7 +573,7 @@ class _Reader:
             return
         inner = self.shadow[span.open + 1:span.close]
         before = self.masked[self.paras[para][0]:span.open].rstrip()
-        after = self.masked[span.close + 1:self.para_end(span.open)].lstrip()
+        after = _END_NOTE.sub("", self.masked[span.close + 1:self.para_end(span.open)].strip())
         starts = not before or before[-1] in "。！？!?…"
         ends = not after or after[0] in "。！？!?…\n"
         if starts and ends and _han_count(inner) >= 8 and any(ch in inner for ch in "，。！？；"):

@@ -60,6 +60,12 @@ def test_a_colon_ending_a_paragraph_introduces_the_quotation_below():
     assert quotes[0].confidence == 0.9  # the verb is explicit, not inherited
 
 
+def test_a_credit_line_after_a_quote_paragraph_does_not_stop_it_continuing():
+    text = ("阿尔诺指出，尽管6月业绩出现复苏迹象，但第二季整体营收仍下滑。\n"
+            "「不过，亚洲的业绩出现明显改善趋势，特别是中国市场的业绩强劲反弹。」（实习编译：李昕颐/核稿：张正芊）")
+    assert [(q.kind, q.speaker) for q in extract(text)] == [("indirect", "阿尔诺"), ("direct", "阿尔诺")]
+
+
 def test_a_quote_running_over_paragraphs_is_one_record():
     text = "教授张明说：“第一，经济正在放缓。\n“第二，失业率正在上升。”"
     quotes = extract(text)
