@@ -27,7 +27,7 @@ _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb in
 _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
 _ANTECEDENT_CLAUSES = 40  # …and clauses
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
-_FOR_SOMEONE = re.compile(r"^对[^，。；]{1,20}来$")  # 对默克尔来|说，…: "for Merkel", a topic, not someone speaking
+_FOR_SOMEONE = re.compile(r"^[这此那]?对[^，。；]{1,30}来$")  # (这)对默克尔来|说，…: "for Merkel", a topic, not someone speaking
 _MODAL = regex.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
