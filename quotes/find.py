@@ -315,7 +315,7 @@ def leading_noun(clause: str) -> str | None:
     which is slow, runs on a few short clauses per article.
     """
     out = []
-    pronouns = word_set("pronouns")
+    pronouns = word_set("pronouns") | word_set("roles")  # (发言人 is tagged as a set phrase)
     tagged = segment.tagged(clause)
     if any(len(token) == 1 and HAN.match(token) for token, tag in tagged):
         tagged = segment.tagged(clause, guess=True)  # words outside the dictionary: let the HMM guess them

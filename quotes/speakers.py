@@ -26,7 +26,7 @@ _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给不会该要能没可")
-_NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即")
+_NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
@@ -140,6 +140,12 @@ def _pronouns() -> dict[str, str]:
 
 
 
+
+
+def _describes_a_speaker(noun: str) -> bool:
+    """An organisation, a role or a kind of person (官员, 人士): what a relative clause may describe as speaking."""
+    return len(noun) >= 2 and (kind_of(noun) != "unknown" or noun.endswith(GENERIC_DESCRIPTIONS)
+                               or bool(_role_at_end().search(noun)))
 
 
 @cache
@@ -433,6 +439,9 @@ class Registry:
         if kind == "unknown" and self._is_name(subject):
             return self._said(Resolution(subject, "", "person", "name"), self._add(subject, ""))
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
+            head = subject.rsplit("的", 1)[-1]
+            if "我" not in subject and head != subject and _describes_a_speaker(head):
+                return self.resolve(head)  # 不愿透露姓名的印度政府人士: the noun the clause describes
             return None  # 或者, 好像我, 让各人自行考虑: no one who speaks
         res = Resolution(subject, "", kind, "explicit")
         if kind == "unknown" and len(subject) <= 6:

@@ -158,6 +158,10 @@ def test_援引_names_the_quoted_person():
     ("有社論指出，日本政府應派重要人士參加喪禮。", "UNKNOWN", "有社論"),
     ("一份报告称，全球气温在过去十年持续上升。", "一份报告", "一份报告"),
     ("報導說，李登輝能講流利的日文。", "報導", "報導"),
+    # a relative clause before a kind of person: the person speaks
+    ("据不愿透露姓名的印度政府圈内人士向路透社表示，中国军队拆除了帐篷和设施。", "印度政府圈内人士", "不愿透露姓名的印度政府圈内人士"),
+    # 而是称: a connective, not a subject
+    ("发言人赵立坚没有使用强硬措辞，而是称，双方应通过外交渠道解决问题。", "赵立坚", ""),
 ])
 def test_speaker_spans_are_clean(text, speaker, written):
     quotes = extract(text)
