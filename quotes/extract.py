@@ -28,7 +28,7 @@ _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it me
 _ANTECEDENT_CLAUSES = 40  # …and clauses
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _FOR_SOMEONE = re.compile(r"^[这此那]?对[^，。；]{1,30}来$")  # (这)对默克尔来|说，…: "for Merkel", a topic, not someone speaking
-_MODAL = regex.compile(r"[会将要能可就才]")
+_MODAL = re.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 _END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李昕颐/核稿：张正芊） closing a paragraph
@@ -64,17 +64,17 @@ def _frames() -> tuple[tuple[regex.Pattern, str, str], ...]:
 
 
 @cache
-def _content_stop() -> regex.Pattern:
+def _content_stop() -> re.Pattern:
     alts = alternation("content_stops")
-    return regex.compile(rf"[，,](?={alts})")
+    return re.compile(rf"[，,](?={alts})")
 
 
 
 
 
 @cache
-def _datelines() -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(row["pattern"], regex.M) for row in table("datelines"))
+def _datelines() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(row["pattern"], re.M) for row in table("datelines"))
 
 
 def _dateline_length(shadow: str, start: int) -> int:
