@@ -376,7 +376,9 @@ class _Reader:
         while first < end and self.masked[first] not in find.CLAUSE_END:
             first += 1
         if self.shadow[start:first].endswith(words("time_clauses")):
-            return True
+            # 宣布上述规定之际，X说…: a later verb takes over; 表示，今年以来，…: no verb follows, the content goes on
+            j = bisect.bisect_left(self.cue_starts, first)
+            return j < len(self.cues) and self.cues[j].start < end
         i = bisect.bisect_left(self.cue_starts, start)
         if i >= len(self.cues) or self.cues[i].start >= first:
             return False

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from . import segment
-from .rules import alternation, table, word_set, words
+from .rules import alternation, chars, table, word_set, words
 
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -284,6 +284,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut = pos
             break
         pos += len(token)
+    if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
+        cut = len(body)  # 李在明表示: a three-character name that holds a cut word, not 李 + 在…
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from . import segment
-from .rules import alternation, table, word_set, words
+from .rules import alternation, chars, table, word_set, words
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -67,25 +67,15 @@ def _followers() -> tuple[str, ...]:
     return tuple(words("verbs")) + tuple(words("cut_words")) + _NAME_FOLLOWERS
 
 
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset("".join(row["chars"] for row in table("surnames")))
-
-
-@cache
-def _transliteration() -> frozenset[str]:
-    return frozenset("".join(row["chars"] for row in table("transliteration")))
-
-
 def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     """Length of a transliterated name at ``start`` (``普京``, ``斯托尔滕贝格``).
 
     A last character that makes a common word with the next one belongs to
     that word: ``特朗普提问`` is 特朗普 + 提问.
     """
-    chars = _transliteration()
+    foreign = chars("transliteration")
     n = 0
-    while n < longest and start + n < len(shadow) and shadow[start + n] in chars:
+    while n < longest and start + n < len(shadow) and shadow[start + n] in foreign:
         n += 1
     while n > 2 and start + n < len(shadow) and _common_word(shadow[start + n - 1:start + n + 1]):
         n -= 1
@@ -120,10 +110,10 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
     ``汪文斌周三说`` gives 3, ``拉夫罗夫和`` gives 4; a span that starts
     with a verb or a time word (``表示在…``) is no name and gives 0.
     """
-    if shadow.startswith(_followers(), start) and (shadow[start] not in _surnames() or shadow.startswith(
+    if shadow.startswith(_followers(), start) and (shadow[start] not in chars("surnames") or shadow.startswith(
             tuple(f for f in _followers() if len(f) > 1), start)):
         return 0  # 表示…, 周一…: a verb or a time word, not a name (曾国卫 is a name)
-    if shadow[start] not in _surnames() and not _foreign_length(shadow, start):
+    if shadow[start] not in chars("surnames") and not _foreign_length(shadow, start):
         return 0
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
@@ -275,7 +265,7 @@ class Registry:
                 cut = max(cut, i + 1)
         start = max(start + cut, first_dot - 5)
         foreign = 0
-        while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in _transliteration():
+        while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in chars("transliteration"):
             foreign += 1
         if foreign >= 2 or foreign and first_dot - start > 4:
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
@@ -350,7 +340,7 @@ class Registry:
             person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
         if person is None:
             length = _foreign_length(head, 0)
-            length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in _surnames() else 0
+            length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in chars("surnames") else 0
             name = head[:length]
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
@@ -460,7 +450,7 @@ class Registry:
             return False
         if _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3:
             return True
-        return role_follows and len(text) <= 3 and text[0] in _surnames() and not _common_word(text)
+        return role_follows and len(text) <= 3 and text[0] in chars("surnames") and not _common_word(text)
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:
         """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""

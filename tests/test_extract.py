@@ -126,6 +126,10 @@ def test_names_terms_and_scare_quotes_are_not_quotes(text):
      [("indirect", "普京", "俄罗斯“将对不友好的行为做出强有力的回应”")]),
     # attitude, not speech
     ("乌克兰总统对北约的决定表示失望。", []),
+    # a time phrase opening the content (今年以来) is part of it when no other verb takes over
+    ("丁薛祥表示，今年以来，两国元首多次举行会晤和通话。", [("indirect", "丁薛祥", "今年以来，两国元首多次举行会晤和通话")]),
+    # a three-character name holding a cut word (在) stays whole
+    ("李在明表示，热烈欢迎习近平主席再次对韩国进行国事访问。", [("indirect", "李在明", "热烈欢迎习近平主席再次对韩国进行国事访问")]),
     # a report is a noun before 称 (这份报告称, 路透社的报道说): the report speaks
     ("这份报告称，全球气温在过去十年持续上升。", [("indirect", "这份报告", "全球气温在过去十年持续上升")]),
     ("路透社周四的报道说，这个消息得到了政府消息人士的证实。",

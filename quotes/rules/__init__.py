@@ -39,3 +39,9 @@ def alternation(name: str, min_length: int = 1) -> str:
     import re
 
     return "|".join(re.escape(w) for w in words(name) if len(w) >= min_length)
+
+
+@cache
+def chars(name: str) -> frozenset[str]:
+    """A table whose rows list characters (``chars`` column), as one set: surnames, transliteration."""
+    return frozenset("".join(row["chars"] for row in table(name)))
