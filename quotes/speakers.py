@@ -333,7 +333,7 @@ class Registry:
             return None  # 他接受Defense One专访时…: about whom the pronoun means, not whom it names
         clause = _AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause
         head = clause[:16]
-        form = self.first_form_in(clause, starts_within=16)  # (前谷歌首席执行官埃里克·施密特: a name may end further on)
+        form = self.first_form_in(clause, starts_within=24)  # (前谷歌首席执行官埃里克·施密特: a name may end further on)
         person = self.forms()[form] if form else None
         latin = _LATIN_IN_CLAUSE.search(clause[:20]) if person is None else None
         if latin:
