@@ -32,6 +32,7 @@ _MODAL = re.compile(r"[会将要能可就才]")
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 _END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李昕颐/核稿：张正芊） closing a paragraph
+_PERSONAL = re.compile(r"[他她我你]")
 _DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
 _HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
@@ -84,6 +85,17 @@ def _dateline_length(shadow: str, start: int) -> int:
         if m:
             return m.end() - start
     return 0
+
+
+@cache
+def _groups() -> re.Pattern:
+    return re.compile(alternation("groups"))
+
+
+@cache
+def _group_pronouns() -> frozenset[str]:
+    """他们, 她们: pronouns for several people."""
+    return frozenset(row["word"] for row in table("pronouns") if row["kind"] == "group")
 
 
 @cache
@@ -278,11 +290,32 @@ class _Reader:
                         self.registry.last_person = person
                         break
                 i -= 1
+        if subject in _group_pronouns():
+            group = self._group_before(at)
+            res = self.registry.resolve(group) if group else None
+            if res is not None:
+                return Resolution(res.speaker, res.role, res.kind, "pronoun")
         before = self.registry.last_person
         res = self.registry.resolve(subject)
         if self.registry.last_person is not before:
             self.person_said_at = at
         return res
+
+    def _group_before(self, at: int) -> str:
+        """The plural subject of the sentence before (国际人士高度评价…。他们表示): whom 他们 means, or ""."""
+        current = self.sentence_start(at)
+        if current == 0 or current - 1 < self.paras[self.para_of(current - 1)][0]:
+            return ""
+        previous = self.sentence_start(current - 1)
+        if any(previous <= q.start < current for q in self.quotes):
+            return ""  # the sentence before quoted someone: 他们 are they (学生代表张伟和李明表示…。他们说)
+        m = _CLAUSE_END.search(self.masked, previous, current)
+        clause = self.shadow[previous:m.start() if m else current - 1][:16]
+        group = _groups().search(clause)
+        if not group:
+            return ""
+        h, e = find.subject_of(clause[:group.end()])
+        return clause[h:e] if e == group.end() and e - h <= 8 and not _PERSONAL.search(clause[h:e]) else ""
 
     def claim(self, start: int, end: int) -> None:
         self.claimed_to = max(self.claimed_to, end)

@@ -129,9 +129,6 @@ def _pronouns() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in rows}
 
 
-
-
-
 def _describes_a_speaker(noun: str) -> bool:
     """An organisation, a role or a kind of person (官员, 人士): what a relative clause may describe as speaking."""
     return len(noun) >= 2 and (kind_of(noun) != "unknown" or noun.endswith(GENERIC_DESCRIPTIONS)

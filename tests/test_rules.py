@@ -48,6 +48,12 @@ def test_known_acronym_speaks_as_an_organisation(row):
     assert quotes and (quotes[0].speaker, quotes[0].speaker_kind) == (row["word"], "organisation"), quotes
 
 
+@pytest.mark.parametrize("row", _rows("groups"), ids=lambda r: r["word"])
+def test_a_group_before_is_what_they_refers_to(row):
+    quotes = extract(row["example"])
+    assert quotes and quotes[-1].speaker == row["speaker"], quotes
+
+
 @pytest.mark.parametrize("row", _rows("pronouns"), ids=lambda r: r["word"])
 def test_pronoun_resolves_to_the_earlier_speaker(row):
     quotes = extract(row["example"])
