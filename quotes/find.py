@@ -284,6 +284,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut = pos
             break
         pos += len(token)
+    modal = _modal_length(body[:cut])
+    if modal < cut:
+        cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
         cut = len(body)  # 李在明表示: a three-character name that holds a cut word, not 李 + 在…
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
@@ -300,6 +303,23 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+def _modal_length(subject: str) -> int:
+    """Length of the modals ending a subject after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0 after
+    anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
+    tokens = segment.words(subject)
+    n = len(tokens)
+    while n > 1 and tokens[n - 1] in word_set("modals"):
+        n -= 1
+    if n == len(tokens) or n == 0:
+        return 0
+    person = tokens[n - 1]
+    length = sum(len(t) for t in tokens[n:])
+    if person in word_set("relatives") or person in word_set("roles") or person in word_set("pronouns"):
+        return length
+    tag = segment.tagged(person, guess=True)[-1][1]
+    return length if len(person) > 1 and (tag.startswith("nr") or tag == "r") else 0
 
 
 @cache

@@ -39,6 +39,7 @@ _DOT_RE = re.compile("[·•‧・]")
 _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])")
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
+_FIRST_PERSON_OWNER = re.compile(r"我们?的?")
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _ENUMERATOR = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
@@ -386,6 +387,9 @@ class Registry:
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
         if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们"):
             return None
+        mine = _FIRST_PERSON_OWNER.match(subject)
+        if mine and subject[mine.end():] in word_set("relatives"):
+            return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
         kinds = _pronouns()
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])

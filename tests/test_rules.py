@@ -35,6 +35,18 @@ def test_cut_word_ends_the_speaker(row):
     assert found and found[0][0] == row["speaker"], found
 
 
+@pytest.mark.parametrize("row", _rows("modals"), ids=lambda r: r["word"])
+def test_modal_before_the_verb_ends_the_speaker(row):
+    found = _speakers(row["example"])
+    assert found and found[0][0] == row["speaker"], found
+
+
+@pytest.mark.parametrize("row", _rows("relatives"), ids=lambda r: r["word"])
+def test_someone_the_writer_names_by_their_tie_speaks(row):
+    found = _speakers(row["example"])
+    assert found and found[0][0] == row["speaker"], found
+
+
 @pytest.mark.parametrize("row", _rows("roles"), ids=lambda r: r["word"])
 def test_role_is_split_from_the_name(row):
     quotes = extract(row["example"])
