@@ -338,11 +338,13 @@ class Registry:
             person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
         if person is None:
             length = _foreign_length(head, 0)
-            length = length if length >= 3 else _name_length(head, 0, 3) if head[:1] in chars("surnames") else 0
+            foreign = length >= 3
+            length = length if foreign else _name_length(head, 0, 3) if head[:1] in chars("surnames") else 0
             name = head[:length]
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
-                    and (head.startswith(_followers(), length) or role) and not _common_word(name)):
+                    and (head.startswith(_followers(), length) or role) and not _common_word(name)
+                    and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (金银花 is a herb)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
                 person = self._add(name, role.group() if role else "")
         return person
