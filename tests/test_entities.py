@@ -79,40 +79,45 @@ def _articles(root: Path, texts: dict[str, str]) -> Path:
     return root
 
 
+def _built(tmp_path: Path, texts: dict[str, str]) -> Path:
+    """A database built from these articles (written under tmp_path/src)."""
+    db = tmp_path / "q.db"
+    build([_articles(tmp_path / "src", texts)], db)
+    return db
+
+
+def _names(db: Path) -> set[str]:
+    return {n for (n,) in _rows(db, "select name from speaker")}
+
+
 def test_same_surname_different_people_stay_apart(tmp_path):
-    src = _articles(tmp_path / "src", {
+    db = _built(tmp_path, {
         "a.md": "美国总统乔·拜登表示，美国将继续支持乌克兰。\n",
         "b.md": "拜登的儿子亨特·拜登说，他从未参与这些交易。\n",
         "c.md": "美国总统拜登周一表示，政府将提供新的援助。\n",
     })
-    db = tmp_path / "q.db"
-    build([src], db)
-    names = {n for (n,) in _rows(db, "select name from speaker")}
+    names = _names(db)
     assert "亨特·拜登" in names and "乔·拜登" in names
     assert speaker_of(db, "拜登") == {"乔·拜登"}  # c.md's 美国总统拜登 is 乔·拜登, not his son
     assert _rows(db, "select count(*) from quote join speaker on speaker.id = speaker_id where speaker.name = '亨特·拜登'")[0][0] == 1
 
 
 def test_traditional_and_simplified_forms_merge(tmp_path):
-    src = _articles(tmp_path / "src", {
+    db = _built(tmp_path, {
         "trad.md": "俄羅斯外交部長謝爾蓋·拉夫羅夫說，俄方將繼續對話。\n",
         "simp.md": "俄罗斯外交部长谢尔盖·拉夫罗夫说，俄方愿意继续谈判。\n",
     })
-    db = tmp_path / "q.db"
-    build([src], db)
     assert _rows(db, "select count(*) from speaker where kind = 'person'")[0][0] == 1
     aliases = {a for (a,) in _rows(db, "select alias from alias")}
     assert {"謝爾蓋·拉夫羅夫", "谢尔盖·拉夫罗夫"} <= aliases
 
 
 def test_no_speaker_without_a_role_is_merged(tmp_path):
-    src = _articles(tmp_path / "src", {
+    db = _built(tmp_path, {
         "a.md": "美国总统乔·拜登表示，美国将继续支持乌克兰。\n",
         "b.md": "拜登说，这是一次成功的会议。\n",
     })
-    db = tmp_path / "q.db"
-    build([src], db)
-    assert {n for (n,) in _rows(db, "select name from speaker")} == {"乔·拜登", "拜登"}
+    assert _names(db) == {"乔·拜登", "拜登"}
 
 
 def test_merge_reasons_do_not_depend_on_the_hash_seed(tmp_path):
@@ -138,15 +143,13 @@ def test_a_bare_office_names_no_one_until_a_place_comes_first(row):
 
 
 def test_generic_speakers_are_not_merged_across_scripts(tmp_path):
-    src = _articles(tmp_path / "src", {
+    db = _built(tmp_path, {
         "tw.md": "國防部表示，演習將於週五結束。發言人說，共軍機艦持續在台海周邊活動。\n",
         "cn.md": "国防部表示，演习是例行安排。发言人说，解放军将坚决捍卫国家主权。\n",
         "a.md": "美國國務卿蓬佩奧說，中共必須停止迫害。\n",
         "b.md": "美国国务卿蓬佩奥说，美国将采取行动。\n",
     })
-    db = tmp_path / "q.db"
-    build([src], db)
-    names = {n for (n,) in _rows(db, "select name from speaker")}
+    names = _names(db)
     assert {"國防部", "国防部"} <= names  # Taiwan's ministry and China's: two speakers
     assert len(names & {"蓬佩奧", "蓬佩奥"}) == 1  # one person in two scripts: one speaker
 
@@ -178,9 +181,7 @@ def test_clusters_across_articles(tmp_path):
 
 
 def test_keywords_and_mentions_answer_who_said_what_about(tmp_path):
-    src = _articles(tmp_path / "src", {"a.md": "中国外交部长王毅表示，中方愿同印度加强合作，共同维护边境和平。\n"})
-    db = tmp_path / "q.db"
-    build([src], db)
+    db = _built(tmp_path, {"a.md": "中国外交部长王毅表示，中方愿同印度加强合作，共同维护边境和平。\n"})
     rows = _rows(db, "select quote.text from quote join speaker on speaker.id = quote.speaker_id"
                      " join quote_mention on quote_mention.quote_id = quote.id"
                      " where speaker.name = '王毅' and quote_mention.name = '印度'")
