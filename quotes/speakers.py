@@ -481,6 +481,9 @@ class Registry:
             if person is not None:
                 return self._said(Resolution(person.name, rest, "person", "description"), person)
             return self._said(Resolution(rest, rest, "person", "description"))
+        last = self.last_speaker
+        if last is not None and last.speaker.endswith(rest) and last.speaker != rest:
+            return self._said(Resolution(last.speaker, last.role, last.kind, "description"))  # 一名研究院干部…这名干部
         return self._said(Resolution(rest, "", kind_of(rest), "description"))
 
     def _said(self, res: Resolution, person: Person | None = None) -> Resolution:

@@ -227,6 +227,11 @@ def test_no_speaker_is_inherited_from_a_possessor():
     assert found("俄罗斯要求安全保障，并表示北约必须停止东扩。") == [("indirect", "俄罗斯", "北约必须停止东扩")]
 
 
+def test_a_description_points_back_to_the_speaker_it_shortens():
+    text = "一名研究院干部透露，离职的90多名科研人员都是核所职工。这名干部声称，核所最高峰有500人。"
+    assert [q.speaker for q in extract(text)] == ["一名研究院干部", "一名研究院干部"]
+
+
 def test_unknown_speaker():
     assert found("有人说，这项政策不会成功。") == [("indirect", "UNKNOWN", "这项政策不会成功")]
 
