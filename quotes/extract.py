@@ -235,7 +235,7 @@ class _Reader:
             clause = self.shadow[i:j]
             if clause.strip():
                 h, e = find.subject_of(clause)
-                head = clause[h:e] if e < len(clause) else find.leading_noun(clause[h:])
+                head = find.before_verb(clause[h:e]) if e < len(clause) else find.leading_noun(clause[h:])
                 if head is None:
                     return ""  # the sentence is about something someone owns: no speaker to inherit
                 if head and not head.startswith(words("topic_markers")):

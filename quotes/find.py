@@ -95,6 +95,8 @@ def quote_spans(shadow: str) -> list[Span]:
                 if len(stack) == 1:
                     first = Span(pos, pos, False)
                 continue
+            if ch == "“" and stack == ["“"] and i > 0 and line[i - 1] in "，。！？" and "”" not in line[i:]:
+                ch = "”"  # “…不可忽略，“赵金鑫指出: an opening mark typed where the closing one belongs
             if ch in OPENERS:
                 stack.append(ch)
                 if len(stack) == 1:
@@ -276,6 +278,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     ends = set(itertools.accumulate(len(t) for t in tokens))
     for token in tokens:
+        if pos > 0 and body[pos - 1] in "和与及、":
+            pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
+            continue
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
@@ -328,6 +333,16 @@ def _cut_lengths() -> tuple[int, ...]:
 
 
 _NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
+
+
+def before_verb(subject: str) -> str:
+    """A subject cut at the first verb of saying inside it (商鹏飞谴责香港国安法… → 商鹏飞)."""
+    pos = 0
+    for token in segment.words(subject):
+        if pos > 0 and token in word_set("verbs") and segment.tagged(token)[0][1] == "v":
+            return subject[:pos]
+        pos += len(token)
+    return subject
 
 
 def leading_noun(clause: str) -> str | None:

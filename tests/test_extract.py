@@ -232,6 +232,21 @@ def test_a_description_points_back_to_the_speaker_it_shortens():
     assert [q.speaker for q in extract(text)] == ["一名研究院干部", "一名研究院干部"]
 
 
+def test_an_inherited_subject_stops_at_its_own_verb():
+    text = "加拿大外交部长商鹏飞谴责香港国安法的立法程序“不公开”，并表示加拿大已被迫重新评估现有安排。"
+    assert found(text) == [("indirect", "商鹏飞", "加拿大已被迫重新评估现有安排")]
+
+
+def test_a_name_after_a_conjunction_is_not_cut_at_its_first_character():
+    assert extract("海通证券宏观团队的姜超和于博指出，6月全国地产销售额增速为9%。")[0].speaker.endswith("于博")
+
+
+def test_an_opening_mark_typed_for_a_closing_one_ends_the_quote():
+    text = "“房地产作为我国经济‘压舱石’作用不可忽略，“赵金鑫指出，上半年投资增速率先转正。"
+    quote = extract(text)[0]
+    assert (quote.kind, quote.speaker, quote.text) == ("direct", "赵金鑫", "房地产作为我国经济‘压舱石’作用不可忽略，")
+
+
 def test_unknown_speaker():
     assert found("有人说，这项政策不会成功。") == [("indirect", "UNKNOWN", "这项政策不会成功")]
 
