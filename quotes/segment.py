@@ -74,18 +74,28 @@ def frequency(word: str) -> int:
 
 # -- guessing: jieba.posseg.cut(text, HMM=True) ---------------------------------------------------
 
-def _guessed(text: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for block in _HAN_INTERNAL.split(text):
-        if _HAN_INTERNAL.match(block):
-            out.extend(_dictionary_then_hmm(block))
+Tagged = list[tuple[str, str]]
+
+
+def _blocks(text: str, han: re.Pattern, skip: re.Pattern, on_han, on_other) -> Tagged:
+    """jieba's block loop: runs that ``han`` matches go to ``on_han``, the pieces ``skip`` cuts the rest into to ``on_other``."""
+    out: Tagged = []
+    for block in han.split(text):
+        if han.match(block):
+            out.extend(on_han(block))
             continue
-        for part in _SKIP_INTERNAL.split(block):
-            if _SKIP_INTERNAL.match(part):
-                out.append((part, "x"))
-            else:
-                out.extend((ch, "m" if _NUM.match(ch) else "eng" if _ENG.match(part) else "x") for ch in part)
+        for part in skip.split(block):
+            out.extend(on_other(part))
     return out
+
+
+def _guessed(text: str) -> Tagged:
+    def other(part: str) -> Tagged:
+        if _SKIP_INTERNAL.match(part):
+            return [(part, "x")]
+        return [(ch, "m" if _NUM.match(ch) else "eng" if _ENG.match(part) else "x") for ch in part]
+
+    return _blocks(text, _HAN_INTERNAL, _SKIP_INTERNAL, _dictionary_then_hmm, other)
 
 
 def _dictionary_then_hmm(block: str) -> list[tuple[str, str]]:
@@ -120,16 +130,11 @@ def _dictionary_then_hmm(block: str) -> list[tuple[str, str]]:
     return out
 
 
-def _hmm_detail(run: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for block in _HAN_DETAIL.split(run):
-        if _HAN_DETAIL.match(block):
-            out.extend(_hmm_words(block))
-            continue
-        for part in _SKIP_DETAIL.split(block):
-            if part:
-                out.append((part, "m" if _NUM.match(part) else "eng" if _ENG.match(part) else "x"))
-    return out
+def _hmm_detail(run: str) -> Tagged:
+    def other(part: str) -> Tagged:
+        return [(part, "m" if _NUM.match(part) else "eng" if _ENG.match(part) else "x")] if part else []
+
+    return _blocks(run, _HAN_DETAIL, _SKIP_DETAIL, _hmm_words, other)
 
 
 @lru_cache(maxsize=20_000)
