@@ -273,11 +273,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     pos = 0
     cuts, cut_set = words("cut_words"), word_set("cut_words")
     tokens = segment.words(body)
-    if tokens and tokens[0] in word_set("verbs") and tokens[0] not in word_set("documents") and (
-            segment.tagged(tokens[0])[0][1] == "v"):
+    if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     ends = set(itertools.accumulate(len(t) for t in tokens))
-    for token in tokens:
+    taken = len(tokens)  # how many tokens the subject keeps
+    for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
@@ -286,10 +286,10 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
         ):
-            cut = pos
+            cut, taken = pos, index
             break
         pos += len(token)
-    modal = _modal_length(body[:cut])
+    modal = _modal_length(tokens[:taken])
     if modal < cut:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
@@ -310,14 +310,13 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     return head, end
 
 
-def _modal_length(subject: str) -> int:
-    """Length of the modals ending a subject after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0 after
-    anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
-    tokens = segment.words(subject)
+def _modal_length(tokens: list[str]) -> int:
+    """Length of the modals ending a subject's words after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0
+    after anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
     n = len(tokens)
     while n > 1 and tokens[n - 1] in word_set("modals"):
         n -= 1
-    if n == len(tokens) or n == 0:
+    if n == len(tokens):
         return 0
     person = tokens[n - 1]
     length = sum(len(t) for t in tokens[n:])
@@ -335,11 +334,16 @@ def _cut_lengths() -> tuple[int, ...]:
 _NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
 
 
+def _is_speech_verb(token: str) -> bool:
+    """A word of the verb table used as a verb (谈到, 谴责), not as a noun (分析, 评论)."""
+    return token in word_set("verbs") and segment.tagged(token)[0][1] == "v"
+
+
 def before_verb(subject: str) -> str:
     """A subject cut at the first verb of saying inside it (商鹏飞谴责香港国安法… → 商鹏飞)."""
     pos = 0
     for token in segment.words(subject):
-        if pos > 0 and token in word_set("verbs") and segment.tagged(token)[0][1] == "v":
+        if pos > 0 and _is_speech_verb(token):
             return subject[:pos]
         pos += len(token)
     return subject
