@@ -344,7 +344,7 @@ class Registry:
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (head.startswith(_followers(), length) or role) and not _common_word(name)
-                    and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (金银花 is a herb)
+                    and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
                 person = self._add(name, role.group() if role else "")
         return person
