@@ -18,7 +18,7 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Registry, Resolution, is_role_or_empty, looks_like_name
+from .speakers import Registry, Resolution, is_role_or_empty, looks_like_name, pronouns_of
 
 _HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
@@ -70,9 +70,6 @@ def _content_stop() -> re.Pattern:
     return re.compile(rf"[，,](?={alts})")
 
 
-
-
-
 @cache
 def _datelines() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(row["pattern"], re.M) for row in table("datelines"))
@@ -90,12 +87,6 @@ def _dateline_length(shadow: str, start: int) -> int:
 @cache
 def _groups() -> re.Pattern:
     return re.compile(alternation("groups"))
-
-
-@cache
-def _group_pronouns() -> frozenset[str]:
-    """他们, 她们: pronouns for several people."""
-    return frozenset(row["word"] for row in table("pronouns") if row["kind"] == "group")
 
 
 @cache
@@ -290,7 +281,7 @@ class _Reader:
                         self.registry.last_person = person
                         break
                 i -= 1
-        if subject in _group_pronouns():
+        if subject in pronouns_of("group"):
             group = self._group_before(at)
             res = self.registry.resolve(group) if group else None
             if res is not None:

@@ -137,9 +137,9 @@ def _describes_a_speaker(noun: str) -> bool:
 
 
 @cache
-def _referring_pronouns() -> tuple[str, ...]:
-    """他, 她, 他们, 其: words that point back to someone already named."""
-    return tuple(w for w, kind in _pronouns().items() if kind in ("person", "group"))
+def pronouns_of(*kinds: str) -> tuple[str, ...]:
+    """The pronouns of these kinds, longest first: ``person``/``group`` (他, 他们) point back to someone named."""
+    return tuple(w for w, kind in _pronouns().items() if kind in kinds)
 
 
 def kind_of(subject: str) -> str:
@@ -327,7 +327,7 @@ class Registry:
         The name may follow a role (德州州长阿博特…), so it is looked for in the
         clause's first words, not only at its start.
         """
-        if clause.startswith(_referring_pronouns()):
+        if clause.startswith(pronouns_of("person", "group")):
             return None  # 他接受Defense One专访时…: about whom the pronoun means, not whom it names
         clause = _AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause
         head = clause[:16]
