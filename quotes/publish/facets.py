@@ -31,11 +31,14 @@ class CountedFacet(ColumnFacet):
     async def facet_results(self) -> tuple[list[dict], list[str]]:
         results, timed_out = [], []
         size = self.get_facet_size()
+        # unfiltered pages read stored counts; a database built before counts were stored has none
+        stored = (not _FILTERED.search(self.sql) and not self.params
+                  and await self.ds.get_database(self.database).table_exists("facet_count"))
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
             try:
-                rows = await self._counts(column, size + 1)
+                rows = await self._counts(column, size + 1, stored)
             except QueryInterrupted:
                 timed_out.append(column)
                 continue
@@ -49,18 +52,14 @@ class CountedFacet(ColumnFacet):
             })
         return results, timed_out
 
-    async def _counts(self, column: str, limit: int) -> list[tuple]:
-        """(value, count) pairs, most frequent first: stored when the page is unfiltered, else counted.
-
-        A database built before counts were stored has none: its counts are counted.
-        """
-        unfiltered = not _FILTERED.search(self.sql) and not self.params
-        if unfiltered and await self.ds.get_database(self.database).table_exists("facet_count"):
-            stored = await self.ds.execute(
+    async def _counts(self, column: str, limit: int, stored: bool) -> list[tuple]:
+        """(value, count) pairs, most frequent first: read from ``facet_count`` when ``stored``, else counted."""
+        if stored:
+            rows = await self.ds.execute(
                 self.database, "select value, count from facet_count where table_name = ? and column_name = ?"
                 " order by count desc, value limit ?", [self.table, column, limit])
-            if stored.rows:
-                return [tuple(row) for row in stored.rows]
+            if rows.rows:
+                return [tuple(row) for row in rows.rows]
         col = escape_sqlite(column)
         counted = await self.ds.execute(
             self.database, f"select {col} as value, count(*) as count from ({self.sql}) where {col} is not null"
