@@ -11,7 +11,6 @@ from functools import cache
 
 import re
 
-import jieba.analyse
 import regex
 
 from . import segment
@@ -29,12 +28,6 @@ def _places() -> re.Pattern:
     return re.compile(alternation("places", min_length=2))
 
 
-@cache
-def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
-    tfidf = jieba.analyse.default_tfidf
-    return tfidf.idf_freq, tfidf.median_idf, frozenset(tfidf.stop_words)
-
-
 def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]], list[tuple[str, str]]]:
     """Keywords (TF-IDF against jieba's corpus) and named mentions of one quote, from one segmentation.
 
@@ -42,13 +35,13 @@ def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]],
     """
     shadow = simplified(text)
     tokens = [t for t in segment.words(shadow) if _HAN_WORD.match(t)]
-    idf, median, stop = _idf()
     counts: dict[str, int] = {}
     for token in tokens:
-        if token not in stop:
-            counts[token] = counts.get(token, 0) + 1
+        counts[token] = counts.get(token, 0) + 1
+    idf = {w: weight for w in counts if (weight := segment.idf(w)) is not None}  # (None: a stop word)
+    counts = {w: c for w, c in counts.items() if w in idf}
     total = sum(counts.values()) or 1
-    weights = sorted(((c / total * idf.get(w, median), w) for w, c in counts.items()), reverse=True)[:KEYWORDS]
+    weights = sorted(((c / total * idf[w], w) for w, c in counts.items()), reverse=True)[:KEYWORDS]
     found: dict[str, str] = {}
     for name in people:
         short = simplified(name).split("·")[-1]

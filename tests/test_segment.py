@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+
 import jieba
 import jieba.posseg
 import pytest
@@ -55,3 +57,21 @@ def test_frequency_is_jiebas():
     jieba.dt.check_initialized()
     assert segment.frequency("美国") == jieba.get_FREQ("美国") > 1000
     assert segment.frequency("拉夫罗夫说了") == 0
+
+
+def test_the_lexicon_cache_is_rebuilt_when_damaged_and_then_read(tmp_path, monkeypatch):
+    """jieba's tables are cached in one file; a damaged cache is rebuilt from jieba, never trusted."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    cached = segment._cache_files()[0]
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(b"\x00 half a file")
+    segment._lexicon.cache_clear()
+    try:
+        built = segment._lexicon()
+        assert built.entries["中国"][:2] == (jieba.dt.FREQ["中国"], jieba.posseg.dt.word_tag_tab["中国"])
+        assert cached.stat().st_size > 1_000_000 and not list(cached.parent.glob("*.tmp"))
+        segment._lexicon.cache_clear()
+        assert segment._lexicon() == built  # read back from the file
+    finally:
+        segment._lexicon.cache_clear()
