@@ -10,6 +10,7 @@ it is deterministic and idempotent.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections import defaultdict
 
@@ -18,6 +19,7 @@ import regex
 from .script import simplified
 
 NEAR = 0.7
+SPEAKERS_AT_ONCE = 1000  # speakers whose quotes are read in one query
 MIN_CHARS = 6  # shorter quotes (口号, a word) are only clustered when identical
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 
@@ -44,28 +46,36 @@ def similar(a: str, b: str) -> bool:
 def cluster_quotes(conn: sqlite3.Connection) -> int:
     """Recompute every cluster; return how many have quotes from two or more articles.
 
-    Clusters never cross speakers, so the quotes are read one speaker at a
-    time: memory holds the largest speaker's quotes, not the whole database.
+    Clusters never cross speakers, so the quotes are read a slice of
+    speakers at a time: memory holds that slice's quotes, not the whole database.
     """
-    conn.execute("update quote set cluster_id = null where cluster_id is not null")
+    conn.execute("pragma defer_foreign_keys = on")  # quotes point at the clusters rebuilt here until the commit
     conn.execute("delete from cluster")
-    speakers = [row[0] for row in conn.execute("select distinct speaker_id from quote order by speaker_id")]
-    multi = 0
-    for speaker in speakers:
+    speakers = [row[0] for row in conn.execute("select distinct speaker_id from quote where speaker_id is not null"
+                                               " order by speaker_id")]
+    slices = [("speaker_id is null", ())] + [
+        ("speaker_id between ? and ?", (part[0], part[-1]))
+        for part in (speakers[i:i + SPEAKERS_AT_ONCE] for i in range(0, len(speakers), SPEAKERS_AT_ONCE))]
+    multi, cluster_id = 0, 0
+    for where, bounds in slices:
         rows = conn.execute(
             "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
-            " from quote join article on article.id = quote.article_id where quote.speaker_id is ?"
-            " order by article.published, quote.id", (speaker,)).fetchall()
-        for group in _groups(rows):
-            first = group[0]  # rows are in publication order
-            articles = {r[3] for r in group}
-            outlets = {r[4] for r in group if r[4]}
-            cluster_id = conn.execute(
-                "insert into cluster (speaker_id, text, first_quote_id, first_published, quotes, articles, outlets)"
-                " values (?, ?, ?, ?, ?, ?, ?)",
-                (first[1], first[2], first[0], first[5], len(group), len(articles), len(outlets))).lastrowid
-            conn.executemany("update quote set cluster_id = ? where id = ?", [(cluster_id, r[0]) for r in group])
-            multi += len(articles) > 1
+            f" from quote join article on article.id = quote.article_id where quote.{where}"
+            " order by quote.speaker_id, article.published, quote.id", bounds).fetchall()
+        clusters, members = [], []
+        for _, quotes in itertools.groupby(rows, key=lambda row: row[1]):
+            for group in _groups(list(quotes)):
+                first = group[0]  # rows are in publication order
+                articles = {r[3] for r in group}
+                outlets = {r[4] for r in group if r[4]}
+                cluster_id += 1  # numbered as SQLite numbers rows in an emptied table, but known before the insert
+                clusters.append((cluster_id, first[1], first[2], first[0], first[5], len(group), len(articles),
+                                 len(outlets)))
+                members.extend((cluster_id, r[0]) for r in group)
+                multi += len(articles) > 1
+        conn.executemany("insert into cluster (id, speaker_id, text, first_quote_id, first_published, quotes, articles,"
+                         " outlets) values (?, ?, ?, ?, ?, ?, ?, ?)", clusters)
+        conn.executemany("update quote set cluster_id = ? where id = ?", members)
     return multi
 
 
