@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import segment
 from .clean import clean_body
 from .extract import Quote, extract
 from .publish.search import quote_row
@@ -128,6 +129,7 @@ Mapper = Callable[[Callable[[Task], Outcome], list[Task]], Iterable[Outcome]]
 
 WINDOW = 512  # files handed out at a time: bounds memory whatever the corpus size
 BATCH = 256  # articles per write transaction (fewer commits: each rewrites the index pages it touched)
+WORKER_NICENESS = 10  # added to the workers' niceness (lower priority) so that the single writer runs as soon as it has work
 
 
 def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], None] | None = None,
@@ -140,18 +142,19 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
     output does not depend on how many workers ran.  Speakers are then linked
     across articles and quotes clustered into claims.
     """
-    from . import store
-
-    conn = store.connect(db_path)
     report = BuildReport()
-    pool = None
+    pool = conn = None
     if mapper is None and workers > 1:
         import multiprocessing
 
-        pool = multiprocessing.get_context("fork").Pool(workers)
+        # started before the writer imports the schema and opens the database, which they need not wait for
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
         mapper = lambda fn, tasks: pool.imap(fn, tasks, chunksize=4)  # noqa: E731  (keeps order)
     mapper = mapper or map
     try:
+        from . import store
+
+        conn = store.connect(db_path)
         files = iter_files(paths)
         running: Iterable[Outcome] = ()
         while True:
@@ -175,8 +178,16 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
         if pool is not None:
             pool.close()
             pool.join()
-        conn.close()
+        if conn is not None:
+            conn.close()
     return report
+
+
+def _start_worker() -> None:
+    """Each worker yields to the writer (which then never lags behind and is left alone at the end)
+    and loads jieba's tables at once, while the writer is still opening the database."""
+    os.nice(WORKER_NICENESS)
+    segment.load()
 
 
 def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[Outcome], None] | None) -> None:

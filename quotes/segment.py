@@ -79,6 +79,11 @@ def idf(word: str) -> float | None:
     return entry[2] if entry and entry[2] is not None else lexicon.median_idf
 
 
+def load() -> None:
+    """Load jieba's tables now instead of at the first word (a worker does it while it would wait anyway)."""
+    _model()
+
+
 # -- the lexicon: jieba's tables, cached -----------------------------------------------------------
 
 @dataclass(frozen=True)
