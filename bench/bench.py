@@ -47,11 +47,12 @@ def floor(corpus: Path) -> tuple[int, float]:
     return n, time.perf_counter() - start
 
 
-def timed_build(corpus: Path, db: Path, workers: int) -> tuple[float, float, str]:
-    """Run ``quotes build`` in a child process: seconds, its peak RSS in MB, its summary line.
+def timed_build(corpus: Path, db: Path, workers: int) -> tuple[float, float, str, float]:
+    """Run ``quotes build`` in a child process: seconds, its peak RSS in MB, its summary line, CPU seconds.
 
     The peak is that of the largest single process of this run (the writer or a worker), read with
-    ``wait4`` so that earlier runs do not count.
+    ``wait4`` so that earlier runs do not count; the CPU time is that of all its processes (user and
+    system), which drifts less than the wall clock on a shared machine and shows how busy the cores were.
     """
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -63,7 +64,7 @@ def timed_build(corpus: Path, db: Path, workers: int) -> tuple[float, float, str
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     summary = stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-500:]
-    return seconds, usage.ru_maxrss / 1024, summary
+    return seconds, usage.ru_maxrss / 1024, summary, usage.ru_utime + usage.ru_stime
 
 
 def quotes_of(db: Path) -> list[tuple]:
@@ -87,8 +88,8 @@ def corpus_run(corpus: Path, tmp: Path, repeat: int) -> None:
         for workers in (1, 2):
             db = tmp / f"w{workers}.db"
             db.unlink(missing_ok=True)
-            seconds, rss, summary = timed_build(corpus, db, workers)
-            builds[workers].append((seconds, rss, summary, db))
+            seconds, rss, summary, cpu = timed_build(corpus, db, workers)
+            builds[workers].append((seconds, rss, summary, db, cpu))
             line += f", {workers} worker{'s' if workers > 1 else ''} {seconds:5.1f} s"
         print(line)
     floor_s = statistics.median(floors)
@@ -103,7 +104,8 @@ def corpus_run(corpus: Path, tmp: Path, repeat: int) -> None:
         quotes = len(quotes_of(db))
         print(f"(b) quotes build --workers {workers}: {seconds:7.1f} s  {n / seconds:7.1f} articles/s  "
               f"{quotes / seconds:7.1f} quotes/s  ratio to floor {seconds / floor_s:4.2f}x  peak RSS {rss:6.0f} MB")
-        print(f"    {runs[-1][2]}")
+        cpu = statistics.median(r[4] for r in runs)
+        print(f"    CPU {cpu:.1f} s in all its processes ({cpu / seconds:.2f} cores busy); {runs[-1][2]}")
     print(f"speed-up with 2 workers: {median[1] / median[2]:.2f}x; "
           f"same quotes: {quotes_of(builds[1][-1][3]) == quotes_of(builds[2][-1][3])}")
 
@@ -123,7 +125,7 @@ def scale_run(corpus: Path, tmp: Path, target: int, workers: int) -> None:
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(path)
     db = tmp / "scaled.db"
-    seconds, rss, summary = timed_build(big, db, workers)
+    seconds, rss, summary, _ = timed_build(big, db, workers)
     print(f"scale: {target} articles, --workers {workers}: {seconds:7.1f} s  {target / seconds:7.1f} articles/s  "
           f"peak RSS {rss:6.0f} MB")
     print(f"    {summary}")
