@@ -154,15 +154,17 @@ def _cue_regex() -> re.Pattern:
 
 
 @cache
-def _blocked() -> dict[str, tuple[tuple[str, int], ...]]:
-    """verb → (compound, offset of the verb inside it) for every non-cue compound holding it."""
-    out: dict[str, list[tuple[str, int]]] = {}
+def _blocked() -> dict[str, tuple[tuple[int, re.Pattern], ...]]:
+    """verb → (offset of the verb inside them, pattern) of the non-cue compounds holding it (据说, 小说 …):
+    one pattern per offset, so a match is tested with a few matches instead of one per compound."""
+    out: dict[str, dict[int, list[str]]] = {}
     for compound in words("not_cues"):
         for verb in words("verbs"):
             k = compound.find(verb)
             if k >= 0:
-                out.setdefault(verb, []).append((compound, k))
-    return {verb: tuple(compounds) for verb, compounds in out.items()}
+                out.setdefault(verb, {}).setdefault(k, []).append(compound)
+    return {verb: tuple((k, re.compile("|".join(map(re.escape, compounds)))) for k, compounds in by_offset.items())
+            for verb, by_offset in out.items()}
 
 
 @lru_cache(maxsize=1024)
@@ -186,7 +188,7 @@ def find_cues(masked: str) -> list[Cue]:
     for m in _cue_regex().finditer(masked):
         start, word = m.start(), m.group()
         base = _base_verb(word)
-        if any(masked.startswith(c, start - k) for c, k in blocked.get(base, ()) if start - k >= 0):
+        if any(pattern.match(masked, start - k) for k, pattern in blocked.get(base, ()) if start - k >= 0):
             continue
         nxt = masked[m.end():m.end() + 1]
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
