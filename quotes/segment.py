@@ -19,6 +19,7 @@ import marshal
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -70,13 +71,16 @@ def frequency(word: str) -> int:
     return entry[0] if entry else 0
 
 
-def idf(word: str) -> float | None:
-    """jieba.analyse's inverse document frequency of ``word`` (its median for unknown words); None for its stop words."""
+def idf_weights(words: Iterable[str]) -> dict[str, float]:
+    """jieba.analyse's inverse document frequency of each word (its median for unknown words); its stop words left out."""
     lexicon = _lexicon()
-    if word in lexicon.stop_words:
-        return None
-    entry = lexicon.entries.get(word)
-    return entry[2] if entry and entry[2] is not None else lexicon.median_idf
+    entries, median, stop = lexicon.entries, lexicon.median_idf, lexicon.stop_words
+    weights = {}
+    for word in words:
+        if word not in stop:
+            entry = entries.get(word)
+            weights[word] = entry[2] if entry and entry[2] is not None else median
+    return weights
 
 
 def load() -> None:

@@ -7,7 +7,7 @@ about 印度" is one SQL query.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import re
 
@@ -22,6 +22,18 @@ KEYWORDS = 5
 _HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
 
 
+@lru_cache(maxsize=100_000)
+def _is_han_word(token: str) -> bool:
+    """Two or more Chinese characters and nothing else (memoised: the same words come back in every quote)."""
+    return bool(_HAN_WORD.match(token))
+
+
+@lru_cache(maxsize=10_000)
+def _short_name(name: str) -> str:
+    """How quotes mention a person: the last part of a dotted name (谢尔盖·拉夫罗夫 → 拉夫罗夫), simplified."""
+    return simplified(name).split("·")[-1]
+
+
 @cache
 def _places() -> re.Pattern:
     """All place names as one pattern, longest first."""
@@ -34,17 +46,17 @@ def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]],
     Mentions are the article's people, places (美国, 北约) and organisations (…部, …委员会).
     """
     shadow = simplified(text)
-    tokens = [t for t in segment.words(shadow) if _HAN_WORD.match(t)]
     counts: dict[str, int] = {}
-    for token in tokens:
-        counts[token] = counts.get(token, 0) + 1
-    idf = {w: weight for w in counts if (weight := segment.idf(w)) is not None}  # (None: a stop word)
+    for token in segment.words(shadow):
+        if _is_han_word(token):
+            counts[token] = counts.get(token, 0) + 1
+    idf = segment.idf_weights(counts)
     counts = {w: c for w, c in counts.items() if w in idf}
     total = sum(counts.values()) or 1
     weights = sorted(((c / total * idf[w], w) for w, c in counts.items()), reverse=True)[:KEYWORDS]
     found: dict[str, str] = {}
     for name in people:
-        short = simplified(name).split("·")[-1]
+        short = _short_name(name)
         if len(short) >= 2 and short in shadow:
             found[name] = "person"
     for m in _places().finditer(shadow):

@@ -25,16 +25,14 @@ _NOTHING = '"nothing" NOT "nothing"'  # a query with no letters matches no quote
 
 
 def _grams(run: str) -> list[str]:
-    if not _HAN.match(run):
-        return [run]
-    if len(run) == 1:
+    if len(run) == 1 or not _HAN.match(run):
         return [run]
     return [run[i:i + 2] for i in range(len(run) - 1)]
 
 
 def index_text(text: str) -> str:
     """What the index stores for ``text``: bigrams of its Chinese runs, Latin words whole."""
-    return " ".join(g for run in _RUN.findall(simplified(text or "").lower()) for g in _grams(run))
+    return " ".join([g for run in _RUN.findall(simplified(text or "").lower()) for g in _grams(run)])
 
 
 def quote_row(text: str, speaker: str, speaker_as_written: str) -> tuple[str, str]:
