@@ -32,7 +32,8 @@ _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, i
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 # A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo); not 高盛(Goldman Sachs Group Inc.).
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
+# (the bracket comes first, then the look back at the character before it: searching for a bracket is fast)
+_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _DOT_RE = re.compile("[·•‧・]")
