@@ -124,12 +124,15 @@ def mask_spans(shadow: str, spans: list[Span]) -> str:
     full stop inside quoted words is never taken for the journalist's.
     Newlines are kept so paragraph boundaries stay visible.
     """
-    chars = list(shadow)
-    for span in spans:
-        for i in range(span.open + 1, span.close):
-            if chars[i] != "\n":
-                chars[i] = MASK
-    return "".join(chars)
+    pieces, done = [], 0
+    for span in sorted(spans, key=lambda s: s.open):
+        start = max(span.open + 1, done)
+        if span.close > start:
+            pieces.append(shadow[done:start])
+            pieces.append("\n".join(MASK * len(line) for line in shadow[start:span.close].split("\n")))
+            done = span.close
+    pieces.append(shadow[done:])
+    return "".join(pieces)
 
 
 @dataclass
