@@ -114,8 +114,9 @@ class _Reader:
         self.span_by_open = {s.open: s for s in self.spans}
         self.registry = Registry()
         self.registry.scan(self.shadow)
-        self.paras = [(start + _dateline_length(self.shadow, start), end) for start, end in find.paragraphs(text)]
-        self.para_starts = [p[0] for p in find.paragraphs(text)]
+        paragraphs = find.paragraphs(text)
+        self.paras = [(start + _dateline_length(self.shadow, start), end) for start, end in paragraphs]
+        self.para_starts = [start for start, _ in paragraphs]
         self.quotes: list[Quote] = []
         self.claimed_spans: set[int] = set()
         self.consumed_cues: set[int] = set()
