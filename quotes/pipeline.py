@@ -7,6 +7,7 @@ can run in any process; :func:`build` walks paths and stores the records.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -102,6 +103,11 @@ def process_task(task: Task) -> Outcome:
         return Outcome(rel, "error", reason=f"{rel}: could not be processed ({type(exc).__name__}: {exc})")
 
 
+def process_tasks(tasks: list[Task]) -> list[Outcome]:
+    """Several files (one message to and from a worker process)."""
+    return [process_task(task) for task in tasks]
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
     """(file, root) for every file under ``paths``, sorted, never following a link twice."""
     for top in paths:
@@ -128,6 +134,8 @@ def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
 Mapper = Callable[[Callable[[Task], Outcome], list[Task]], Iterable[Outcome]]
 
 WINDOW = 512  # files handed out at a time: bounds memory whatever the corpus size
+CHUNK = 4  # tasks a worker takes at a time
+EARLY_BATCH = 128  # a writer that would wait for the workers stores what it holds once it holds this many
 BATCH = 256  # articles per write transaction (fewer commits: each rewrites the index pages it touched)
 WORKER_NICENESS = 10  # added to the workers' niceness (lower priority) so that the single writer runs as soon as it has work
 
@@ -145,12 +153,11 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
     report = BuildReport()
     pool = conn = None
     if mapper is None and workers > 1:
-        import multiprocessing
-
         # started before the writer imports the schema and opens the database, which they need not wait for
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
-        mapper = lambda fn, tasks: pool.imap(fn, tasks, chunksize=4)  # noqa: E731  (keeps order)
-    mapper = mapper or map
+        hand_out = lambda tasks: _PoolResults(pool, tasks)  # noqa: E731
+    else:
+        hand_out = lambda tasks: (mapper or map)(process_task, tasks)  # noqa: E731
     try:
         from . import store
 
@@ -162,9 +169,9 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
             window = list(itertools.islice(files, WINDOW))
             tasks = [(str(path), str(root), store.stored_hash(conn, str(path.relative_to(root))) or "")
                      for path, root in window]
-            following = mapper(process_task, tasks) if tasks else ()
+            following = hand_out(tasks) if tasks else ()
             pending: list[Outcome] = []
-            for outcome in running:
+            for outcome in _results(running, lambda: len(pending) >= EARLY_BATCH and _write(conn, pending, report, on_file)):
                 pending.append(outcome)
                 if len(pending) >= BATCH:
                     _write(conn, pending, report, on_file)
@@ -188,6 +195,33 @@ def _start_worker() -> None:
     and loads jieba's tables at once, while the writer is still opening the database."""
     os.nice(WORKER_NICENESS)
     segment.load()
+
+
+class _PoolResults:
+    """A pool's outcomes for some tasks, in order, ``CHUNK`` tasks to a message."""
+
+    def __init__(self, pool, tasks: list[Task]) -> None:
+        self._chunks = pool.imap(process_tasks, [tasks[i:i + CHUNK] for i in range(0, len(tasks), CHUNK)])
+
+    def poll(self, idle: Callable[[], object]) -> Iterator[Outcome]:
+        """The outcomes, calling ``idle`` whenever the next ones are not in yet: the writer then stores
+        what it holds instead of waiting, so that little is left to store when the workers finish."""
+        while True:
+            try:
+                chunk = self._chunks.next(timeout=0)
+            except multiprocessing.TimeoutError:
+                idle()
+                try:
+                    chunk = self._chunks.next()
+                except StopIteration:
+                    return
+            except StopIteration:
+                return
+            yield from chunk
+
+
+def _results(running: Iterable[Outcome], idle: Callable[[], object]) -> Iterator[Outcome]:
+    return running.poll(idle) if isinstance(running, _PoolResults) else iter(running)
 
 
 def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[Outcome], None] | None) -> None:
