@@ -19,7 +19,7 @@ import regex
 from .script import simplified
 
 NEAR = 0.7
-SPEAKERS_AT_ONCE = 1000  # speakers whose quotes are read in one query
+QUOTES_AT_ONCE = 20_000  # about how many quotes are read in one query (whole speakers: a slice may hold more)
 MIN_CHARS = 6  # shorter quotes (口号, a word) are only clustered when identical
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 
@@ -47,15 +47,23 @@ def cluster_quotes(conn: sqlite3.Connection) -> int:
     """Recompute every cluster; return how many have quotes from two or more articles.
 
     Clusters never cross speakers, so the quotes are read a slice of
-    speakers at a time: memory holds that slice's quotes, not the whole database.
+    speakers at a time: memory holds about :data:`QUOTES_AT_ONCE` quotes (or
+    one speaker's, if more), not the whole database.
     """
     conn.execute("pragma defer_foreign_keys = on")  # quotes point at the clusters rebuilt here until the commit
     conn.execute("delete from cluster")
-    speakers = [row[0] for row in conn.execute("select distinct speaker_id from quote where speaker_id is not null"
-                                               " order by speaker_id")]
-    slices = [("speaker_id is null", ())] + [
-        ("speaker_id between ? and ?", (part[0], part[-1]))
-        for part in (speakers[i:i + SPEAKERS_AT_ONCE] for i in range(0, len(speakers), SPEAKERS_AT_ONCE))]
+    slices: list[tuple[str, tuple]] = [("speaker_id is null", ())]
+    first = held = None
+    for speaker, count in conn.execute("select speaker_id, count(*) from quote where speaker_id is not null"
+                                       " group by speaker_id order by speaker_id"):
+        if first is None:
+            first, held = speaker, 0
+        held += count
+        if held >= QUOTES_AT_ONCE:
+            slices.append(("speaker_id between ? and ?", (first, speaker)))
+            first = None
+    if first is not None:
+        slices.append(("speaker_id >= ?", (first,)))
     multi, cluster_id = 0, 0
     for where, bounds in slices:
         rows = conn.execute(

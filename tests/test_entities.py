@@ -196,3 +196,23 @@ def test_speakers_command(seeds_db):
     lines = result.output.splitlines()
     assert "speaker" in lines[0] and len(lines) == 6
     assert "谢尔盖·拉夫罗夫" in result.output
+
+
+def test_clusters_are_the_same_however_many_quotes_are_read_at_once(seeds_db, tmp_path, monkeypatch):
+    """Clustering reads a slice of speakers at a time (bounded memory): the slices never change the clusters."""
+    import shutil
+
+    from quotes import claims, store
+
+    whole = _rows(seeds_db, "select * from cluster order by id")
+    sliced = tmp_path / "sliced.db"
+    shutil.copy(seeds_db, sliced)
+    monkeypatch.setattr(claims, "QUOTES_AT_ONCE", 1)  # a slice per speaker
+    conn = store.connect(sliced)
+    try:
+        with store.immediate(conn):
+            claims.cluster_quotes(conn)
+    finally:
+        conn.close()
+    assert len(whole) > 50 and _rows(sliced, "select * from cluster order by id") == whole
+    assert _rows(sliced, "select count(*) from quote where cluster_id is null")[0][0] == 0
