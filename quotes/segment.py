@@ -182,8 +182,14 @@ def _guessed(text: str) -> Tagged:
     return _blocks(text, _HAN_INTERNAL, _SKIP_INTERNAL, _dictionary_then_hmm, other)
 
 
-def _route(block: str, lexicon: _Lexicon) -> list[int]:
-    """Where each dictionary word of ``block`` ends: jieba's ``get_DAG`` and ``calc`` (the likeliest path of known words)."""
+def _route_words(block: str, lexicon: _Lexicon) -> list[str]:
+    """The likeliest path of dictionary words through ``block``: jieba's ``get_DAG`` and ``calc``.
+
+    On Chinese characters alone that is exactly the dictionary-only cut, which rjieba makes;
+    with Latin letters or digits among them (which that cut would join) the path is found here.
+    """
+    if _HAN_DETAIL.fullmatch(block):
+        return words(block)
     entries, n = lexicon.entries, len(block)
     ends: list[list[int]] = []
     for k in range(n):
@@ -199,14 +205,17 @@ def _route(block: str, lexicon: _Lexicon) -> list[int]:
     for k in range(n - 1, -1, -1):
         route[k] = max((log((entries.get(block[k:x + 1]) or (0,))[0] or 1) - log_total + route[x + 1][0], x)
                        for x in ends[k])
-    return [end for _, end in route[:n]]
+    out, k = [], 0
+    while k < n:
+        out.append(block[k:route[k][1] + 1])
+        k = route[k][1] + 1
+    return out
 
 
 def _dictionary_then_hmm(block: str) -> list[tuple[str, str]]:
     """Dictionary words as they are; runs of lone characters that form no known word go to the HMM."""
     lexicon = _lexicon()
     entries = lexicon.entries
-    route = _route(block, lexicon)
     out: list[tuple[str, str]] = []
     run = ""
 
@@ -222,17 +231,13 @@ def _dictionary_then_hmm(block: str) -> list[tuple[str, str]]:
         else:
             out.extend((ch, tag(ch)) for ch in run)
 
-    x = 0
-    while x < len(block):
-        y = route[x] + 1
-        word = block[x:y]
-        if y - x == 1:
+    for word in _route_words(block, lexicon):
+        if len(word) == 1:
             run += word
         else:
             flush()
             run = ""
             out.append((word, tag(word)))
-        x = y
     flush()
     return out
 
