@@ -20,7 +20,6 @@ from .rules import alternation, table, word_set, words
 from .script import simplified
 from .speakers import Registry, Resolution, is_role_or_empty, looks_like_name, pronouns_of
 
-_HAN = regex.compile(r"\p{Han}")
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
@@ -96,9 +95,14 @@ def _noun_cues() -> frozenset[str]:
 
 
 
+@cache
+def _han_run(n: int) -> regex.Pattern:
+    return regex.compile(r"(?:\P{Han}*+\p{Han}){%d}" % n)
 
-def _han_count(s: str) -> int:
-    return len(_HAN.findall(s))
+
+def _has_han(s: str, n: int) -> bool:
+    """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
+    return _han_run(n).match(s) is not None
 
 
 class _Reader:
@@ -247,7 +251,7 @@ class _Reader:
         while after < len(self.masked) and self.masked[after] == " ":
             after += 1
         ends = after >= self.para_end(pos) or self.masked[after] in "。！？；!?;…\n"
-        punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？") or _han_count(inner) >= 6
+        punct = inner[-1] in _STATEMENT_PUNCT or any(ch in inner for ch in "，。！？") or _has_han(inner, 6)
         if ends or inner[-1] in _STATEMENT_PUNCT or (punct and self.masked[after] in "，,"):
             return span
         return None
@@ -370,7 +374,7 @@ class _Reader:
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         content = self.shadow[start:end]
-        if _han_count(content.replace(MASK, "")) < 4 and MASK not in content:
+        if not _has_han(content, 4) and MASK not in content:
             return
         self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
         self.claim(start, end)
@@ -437,7 +441,7 @@ class _Reader:
             h, e = find.subject_of(m.group("speaker"))
             subject = m.group("speaker")[h:e]
             res = self.speaker(subject, cue.start)
-            if res is None or _han_count(self.shadow[start:end]) < 4:
+            if res is None or not _has_han(self.shadow[start:end], 4):
                 return True
             end = self._content_end(start)
             self.emit("indirect", start, end, res, self.text[m.start("speaker") + h:m.start("speaker") + e], label.format(cue=m.group("cue")), 0.7)
@@ -494,7 +498,7 @@ class _Reader:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
         head = self.shadow[start:end]
         lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers"))
-        return _han_count(head) >= 6 and not lead_in
+        return _has_han(head, 6) and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""
@@ -506,7 +510,7 @@ class _Reader:
         end = cs - 1
         if start >= end or any(start <= c.start < end for c in self.cues) or self.masked[end - 1] in "”」』\"":
             return
-        if _han_count(self.shadow[start:end]) < 6:
+        if not _has_han(self.shadow[start:end], 6):
             return
         self.emit("indirect", start, end, res, written, cue_label, confidence)
 
@@ -524,7 +528,7 @@ class _Reader:
         if span.open in self.claimed_spans or span.open < self.claimed_to:
             return
         inner = self.shadow[span.open + 1:span.close]
-        if _han_count(inner) < 2:
+        if not _has_han(inner, 2):
             return
         if self._speaker_after(span):
             return
@@ -549,7 +553,7 @@ class _Reader:
             k += 1
         i = bisect.bisect_left(self.cue_starts, j)
         cue = self.cues[i] if i < len(self.cues) and self.cues[i].start < k else None
-        if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or _han_count(inner) < 4:
+        if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or not _has_han(inner, 4):
             return False
         after_cue = find.content_start(self.masked, k)
         closes = k >= len(self.masked) or self.masked[k] in find.SENTENCE_END or self.masked[after_cue:after_cue + 1] in find.OPENERS
@@ -603,7 +607,7 @@ class _Reader:
         after = _END_NOTE.sub("", self.masked[span.close + 1:self.para_end(span.open)].strip())
         starts = not before or before[-1] in "。！？!?…"
         ends = not after or after[0] in "。！？!?…\n"
-        if starts and ends and _han_count(inner) >= 8 and any(ch in inner for ch in "，。！？；"):
+        if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
             self.claimed_spans.add(span.open)
             self.emit("direct", span.open + 1, span.close, last, "", "", 0.55)
 
@@ -644,7 +648,7 @@ def _headline(registry: Registry, title: str, speakers: set[str]) -> list[Quote]
     pos = 0
     for segment in re.split(r"(\s+[–—-]\s+|\s+)", title):
         m = _HEADLINE.match(simplified(segment))
-        if m and _han_count(m.group("y")) >= 4 and m.group("x").strip() not in word_set("headline_labels"):
+        if m and _has_han(m.group("y"), 4) and m.group("x").strip() not in word_set("headline_labels"):
             res = registry.resolve(m.group("x"))
             if res is not None and (res.kind != "unknown" or res.speaker in speakers) and _names_them(res.role):
                 start = pos + m.start("y")
