@@ -127,6 +127,7 @@ class _Reader:
         self.claimed_to = -1  # end of the last indirect content
         self.split_points: set[int] = set()  # cues where one content was cut for the next
         self._subjects: dict[int, tuple[str, str, int]] = {}
+        self._clause_starts: dict[tuple[int, int], int] = {}
         self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(self.masked)]
         self.claims: list[tuple[int, int]] = []  # reported contents, in order
         self.person_said_at = -1  # where the last person was named as a speaker
@@ -139,6 +140,13 @@ class _Reader:
 
     def para_end(self, pos: int) -> int:
         return self.paras[self.para_of(pos)][1]
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """:func:`find.clause_start` in this article (memoised: the rules ask for the same clause several times)."""
+        key = (pos, floor)
+        if key not in self._clause_starts:
+            self._clause_starts[key] = find.clause_start(self.masked, pos, floor)
+        return self._clause_starts[key]
 
     def sentence_start(self, pos: int) -> int:
         floor = max(self.paras[self.para_of(pos)][0], pos - find.MAX_SENTENCE)
@@ -178,7 +186,7 @@ class _Reader:
 
     def _subject(self, cue_start: int) -> tuple[str, str, int]:
         floor = self.paras[self.para_of(cue_start)][0]
-        cs = find.clause_start(self.masked, cue_start, floor)
+        cs = self.clause_start(cue_start, floor)
         clause = self.shadow[cs:cue_start]
         for pattern, kind, _ in _frames():
             m = pattern.search(clause) if kind == "quoted" else None
@@ -201,7 +209,7 @@ class _Reader:
         if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
         floor = self.paras[self.para_of(at)][0]
-        cs = find.clause_start(self.masked, at, floor)
+        cs = self.clause_start(at, floor)
         if cs > floor and self.masked[cs - 1] in "：:":
             return None, ""  # …（Pekingbooks）：重申…: a label before a colon is no subject to inherit
         head = self._sentence_subject(sentence, at)
@@ -211,7 +219,7 @@ class _Reader:
 
     def _in_topic_clause(self, pos: int) -> bool:
         floor = self.paras[self.para_of(pos)][0]
-        clause = self.shadow[find.clause_start(self.masked, pos, floor):pos]
+        clause = self.shadow[self.clause_start(pos, floor):pos]
         m = find.connectives().match(clause)
         clause = clause[m.end() if m else 0:]
         return clause.startswith(words("topic_markers")) or bool(_FOR_SOMEONE.match(clause))
@@ -340,7 +348,7 @@ class _Reader:
         if not subject and self._in_topic_clause(cue.start):
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         floor = self.paras[self.para_of(cue.start)][0]
-        clause = self.shadow[find.clause_start(self.masked, cue.start, floor):cue.start]
+        clause = self.shadow[self.clause_start(cue.start, floor):cue.start]
         if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(clause)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if clause.endswith(words("negations")):
@@ -414,7 +422,7 @@ class _Reader:
         inner = self.cues[i]
         if inner.start == start:
             return True
-        if find.clause_start(self.masked, inner.start, start) != start:
+        if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
         if weak and (not subject or subject in word_set("pronouns")):
@@ -424,7 +432,7 @@ class _Reader:
     def _frame(self, cue: Cue) -> bool:
         """``据X报道，…``: X speaks unless the sentence names its own speaker."""
         floor = self.paras[self.para_of(cue.start)][0]
-        cs = find.clause_start(self.masked, cue.start, floor)
+        cs = self.clause_start(cue.start, floor)
         for pattern, kind, label in _frames():
             if kind != "source":
                 continue
@@ -473,7 +481,7 @@ class _Reader:
         i = bisect.bisect_left(self.cue_starts, start)
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
-            cs = find.clause_start(self.masked, inner.start, start)
+            cs = self.clause_start(inner.start, start)
             if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1) and self._reports(cs, inner):
                 self.split_points.add(inner.start)
                 return cs - 1
@@ -503,7 +511,7 @@ class _Reader:
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""
         floor = self.paras[self.para_of(cue.start)][0]
-        cs = find.clause_start(self.masked, cue.start, floor)
+        cs = self.clause_start(cue.start, floor)
         if cs <= floor or self.masked[cs - 1] not in "，,":
             return
         start = self.sentence_start(cs - 1)
@@ -583,7 +591,7 @@ class _Reader:
         if span.open == 0 or self.masked[span.open - 1] not in "：:":
             return False
         floor = self.paras[self.para_of(span.open)][0]
-        cs = find.clause_start(self.masked, span.open - 1, floor)
+        cs = self.clause_start(span.open - 1, floor)
         clause = self.shadow[cs:span.open - 1]
         h, e = find.subject_of(clause)
         subject = clause[h:e]
