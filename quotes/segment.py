@@ -37,7 +37,7 @@ _SKIP_DETAIL = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
 _ENG = re.compile("[a-zA-Z0-9]+")
 _NUM = re.compile("[\\.0-9]+")
 _MIN_FLOAT = -3.14e100
-_LEXICON_FORMAT = 1  # bump when what the cache holds changes
+_LEXICON_FORMAT = 2  # bump when what the cache holds changes
 
 
 def words(text: str) -> list[str]:
@@ -92,7 +92,8 @@ def load() -> None:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    entries: dict[str, tuple[int, str, float | None]]  # word or a word's prefix → (frequency, tag, idf)
+    entries: dict[str, tuple[int, str, float | None]]  # dictionary word → (frequency, tag, idf)
+    longest: int  # characters in the longest word
     total: int  # the frequencies' sum, as jieba's route search needs it
     median_idf: float
     stop_words: frozenset[str]
@@ -101,9 +102,9 @@ class _Lexicon:
 
 def _cache_files() -> list[Path]:
     """Where the lexicon is cached: the user's cache folder, else the temporary folder."""
-    name = f"jieba-{version('jieba')}-lexicon-{_LEXICON_FORMAT}.marshal"
+    name = f"lexicon-{_LEXICON_FORMAT}-jieba-{version('jieba')}.marshal"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [Path(base, "quotes", name), Path(tempfile.gettempdir(), f"quotes-{name}")]
+    return [Path(base, "quotes", name), Path(tempfile.gettempdir(), "quotes-cache", name)]
 
 
 @cache
@@ -122,6 +123,9 @@ def _lexicon() -> _Lexicon:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial.write_bytes(marshal.dumps(fields))
             os.replace(partial, path)  # atomic: processes building it at once never read half a file
+            for stale in path.parent.glob("lexicon-*.marshal"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # another jieba's or an older format's
             break
         except OSError:
             partial.unlink(missing_ok=True)
@@ -138,9 +142,10 @@ def _from_jieba() -> tuple:
     jieba.setLogLevel(60)
     jieba.dt.check_initialized()
     tags, tfidf = jieba.posseg.dt.word_tag_tab, jieba.analyse.default_tfidf
-    entries = {word: (freq, tags.get(word, ""), tfidf.idf_freq.get(word)) for word, freq in jieba.dt.FREQ.items()}
-    for word, weight in tfidf.idf_freq.items():
-        entries.setdefault(word, (0, "", weight))  # (frequency 0 entries only lengthen the route search's prefix walk)
+    # Dictionary words only: jieba also keeps every word's prefixes (frequency 0) for its route search, which
+    # checks each length up to the longest word instead; IDF weights of words outside the dictionary are never
+    # asked for, since only dictionary words come out of segmentation.
+    entries = {word: (freq, tags.get(word, ""), tfidf.idf_freq.get(word)) for word, freq in jieba.dt.FREQ.items() if freq}
     states = sorted(trans_P, reverse=True)
     chars = sorted({char for table in emit_P.values() for char in table} | set(char_state_tab_P))
     emit = np.full((len(chars) + 1, len(states)), _MIN_FLOAT)  # the last row: a character the model never saw
@@ -153,7 +158,7 @@ def _from_jieba() -> tuple:
             possible[row, [number[s] for s in char_state_tab_P[char]]] = True
     trans = [[trans_P[a].get(b) for b in states] for a in states]
     hmm = (states, [start_P[s] for s in states], trans, chars, emit.tobytes(), possible.tobytes())
-    return entries, jieba.dt.total, tfidf.median_idf, frozenset(tfidf.stop_words), hmm
+    return entries, max(map(len, entries)), jieba.dt.total, tfidf.median_idf, frozenset(tfidf.stop_words), hmm
 
 
 # -- guessing: jieba.posseg.cut(text, HMM=True) ---------------------------------------------------
@@ -193,13 +198,7 @@ def _route_words(block: str, lexicon: _Lexicon) -> list[str]:
     entries, n = lexicon.entries, len(block)
     ends: list[list[int]] = []
     for k in range(n):
-        found, i, fragment = [], k, block[k]
-        while i < n and fragment in entries:
-            if entries[fragment][0]:
-                found.append(i)
-            i += 1
-            fragment = block[k:i + 1]
-        ends.append(found or [k])
+        ends.append([i for i in range(k, min(n, k + lexicon.longest)) if block[k:i + 1] in entries] or [k])
     route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     log_total = log(lexicon.total)
     for k in range(n - 1, -1, -1):

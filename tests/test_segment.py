@@ -60,17 +60,19 @@ def test_frequency_is_jiebas():
 
 
 def test_the_lexicon_cache_is_rebuilt_when_damaged_and_then_read(tmp_path, monkeypatch):
-    """jieba's tables are cached in one file; a damaged cache is rebuilt from jieba, never trusted."""
+    """jieba's tables are cached in one file; a damaged cache is rebuilt from jieba, never trusted, and older ones go."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     cached = segment._cache_files()[0]
     cached.parent.mkdir(parents=True)
     cached.write_bytes(b"\x00 half a file")
+    older = cached.with_name("lexicon-0-jieba-0.1.marshal")
+    older.write_bytes(b"an older format's cache")
     segment._lexicon.cache_clear()
     try:
         built = segment._lexicon()
         assert built.entries["中国"][:2] == (jieba.dt.FREQ["中国"], jieba.posseg.dt.word_tag_tab["中国"])
-        assert cached.stat().st_size > 1_000_000 and not list(cached.parent.glob("*.tmp"))
+        assert cached.stat().st_size > 1_000_000 and list(cached.parent.iterdir()) == [cached]  # no stale or partial file
         segment._lexicon.cache_clear()
         assert segment._lexicon() == built  # read back from the file
     finally:
