@@ -13,13 +13,15 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 import regex
 
 from .script import simplified
 
 NEAR = 0.7
-QUOTES_AT_ONCE = 20_000  # about how many quotes are read in one query (whole speakers: a slice may hold more)
+QUOTES_AT_ONCE = 5_000  # about how many quotes are read in one query (whole speakers: a slice may hold more)
+SLICES_AT_ONCE = 8  # slices read before their statements are found (by the workers, side by side)
 MIN_CHARS = 6  # shorter quotes (口号, a word) are only clustered when identical
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 
@@ -43,15 +45,40 @@ def similar(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= NEAR and min(len(a), len(b)) / max(len(a), len(b)) >= 0.5
 
 
-def cluster_quotes(conn: sqlite3.Connection) -> int:
+def cluster_quotes(conn: sqlite3.Connection, mapper: Callable[[Callable, list], Iterable] = map) -> int:
     """Recompute every cluster; return how many have quotes from two or more articles.
 
     Clusters never cross speakers, so the quotes are read a slice of
-    speakers at a time: memory holds about :data:`QUOTES_AT_ONCE` quotes (or
-    one speaker's, if more), not the whole database.
+    speakers at a time: memory holds a few slices of about
+    :data:`QUOTES_AT_ONCE` quotes (or one speaker's, if more), not the whole
+    database.  ``mapper`` finds the statements in the slices (a build passes
+    its worker processes), while the clusters are written here.
     """
     conn.execute("pragma defer_foreign_keys = on")  # quotes point at the clusters rebuilt here until the commit
     conn.execute("delete from cluster")
+    slices = _slices(conn)
+    multi, cluster_id = 0, 0
+    for start in range(0, len(slices), SLICES_AT_ONCE):
+        rows = [conn.execute(
+            "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
+            f" from quote join article on article.id = quote.article_id where quote.{where}"
+            " order by quote.speaker_id, article.published, quote.id", bounds).fetchall()
+            for where, bounds in slices[start:start + SLICES_AT_ONCE]]
+        for statements in mapper(statements_of, rows):
+            clusters, members = [], []
+            for speaker, text, first_id, published, ids, articles, outlets in statements:
+                cluster_id += 1  # numbered as SQLite numbers rows in an emptied table, but known before the insert
+                clusters.append((cluster_id, speaker, text, first_id, published, len(ids), articles, outlets))
+                members.extend((cluster_id, qid) for qid in ids)
+                multi += articles > 1
+            conn.executemany("insert into cluster (id, speaker_id, text, first_quote_id, first_published, quotes,"
+                             " articles, outlets) values (?, ?, ?, ?, ?, ?, ?, ?)", clusters)
+            conn.executemany("update quote set cluster_id = ? where id = ?", members)
+    return multi
+
+
+def _slices(conn: sqlite3.Connection) -> list[tuple[str, tuple]]:
+    """``where`` clauses (and their values) that cut the quotes into runs of whole speakers."""
     slices: list[tuple[str, tuple]] = [("speaker_id is null", ())]
     first = held = None
     for speaker, count in conn.execute("select speaker_id, count(*) from quote where speaker_id is not null"
@@ -64,27 +91,19 @@ def cluster_quotes(conn: sqlite3.Connection) -> int:
             first = None
     if first is not None:
         slices.append(("speaker_id >= ?", (first,)))
-    multi, cluster_id = 0, 0
-    for where, bounds in slices:
-        rows = conn.execute(
-            "select quote.id, quote.speaker_id, quote.text, quote.article_id, article.outlet, article.published"
-            f" from quote join article on article.id = quote.article_id where quote.{where}"
-            " order by quote.speaker_id, article.published, quote.id", bounds).fetchall()
-        clusters, members = [], []
-        for _, quotes in itertools.groupby(rows, key=lambda row: row[1]):
-            for group in _groups(list(quotes)):
-                first = group[0]  # rows are in publication order
-                articles = {r[3] for r in group}
-                outlets = {r[4] for r in group if r[4]}
-                cluster_id += 1  # numbered as SQLite numbers rows in an emptied table, but known before the insert
-                clusters.append((cluster_id, first[1], first[2], first[0], first[5], len(group), len(articles),
-                                 len(outlets)))
-                members.extend((cluster_id, r[0]) for r in group)
-                multi += len(articles) > 1
-        conn.executemany("insert into cluster (id, speaker_id, text, first_quote_id, first_published, quotes, articles,"
-                         " outlets) values (?, ?, ?, ?, ?, ?, ?, ?)", clusters)
-        conn.executemany("update quote set cluster_id = ? where id = ?", members)
-    return multi
+    return slices
+
+
+def statements_of(rows: list[tuple]) -> list[tuple]:
+    """The statements among quotes ordered by speaker and date, in order: (speaker, first text, first quote,
+    first published, quote ids, articles, outlets).  Pure, so that worker processes can do it."""
+    out = []
+    for _, quotes in itertools.groupby(rows, key=lambda row: row[1]):
+        for group in _groups(list(quotes)):
+            first = group[0]  # rows are in publication order
+            out.append((first[1], first[2], first[0], first[5], [r[0] for r in group], len({r[3] for r in group}),
+                        len({r[4] for r in group if r[4]})))
+    return out
 
 
 def _groups(rows: list[tuple]) -> list[list[tuple]]:

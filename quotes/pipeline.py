@@ -180,7 +180,7 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
                 break
             running = following
         if report.stored or store.needs_finishing(conn):
-            store.finish(conn)
+            store.finish(conn, pool.imap if pool is not None else mapper or map)
     finally:
         if pool is not None:
             pool.close()

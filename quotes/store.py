@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -215,9 +215,11 @@ def refresh_materialised(conn: sqlite3.Connection) -> None:
                          f" where {column} is not null group by {column}", (name, column))
 
 
-def finish(conn: sqlite3.Connection) -> None:
-    """Link speakers across articles, cluster quotes into claims, refresh the materialised tables: one transaction."""
+def finish(conn: sqlite3.Connection, mapper: Callable[[Callable, list], Iterable] = map) -> None:
+    """Link speakers across articles, cluster quotes into claims, refresh the materialised tables: one transaction.
+
+    ``mapper`` runs the clustering's pure work (e.g. on the build's worker processes)."""
     with immediate(conn):
         entities.link_speakers(conn)
-        claims.cluster_quotes(conn)
+        claims.cluster_quotes(conn, mapper)
         refresh_materialised(conn)
