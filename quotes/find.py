@@ -280,13 +280,18 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     tokens = segment.words(body)
     if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
+    manner = _manner_at(body, tokens)
+    if manner is not None:
+        body = body[:manner]  # 王毅面带微笑地|表示: how they spoke is no part of who spoke
+        tokens = segment.words(body)
+        cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
-        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and (
+        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and not _inside_a_name(body, pos) and (
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
@@ -313,6 +318,44 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+_MANNER_TAGS = ("v", "a", "i", "d", "z", "c")  # verbs, adjectives, idioms, adverbs, states, 只是 (not "l": 发言人 is one)
+
+
+def _manner_at(body: str, tokens: list[str]) -> int | None:
+    """Where a manner adverbial (…地) before the verb begins, if the words end with one.
+
+    The adverbial is the run of verbs, adjectives, idioms, adverbs and nouns
+    of manner (rules ``manner_nouns``) before 地 (面带微笑地, 态度温和地);
+    when the tagger reads none there (面|无表情), it begins after the last
+    name or pronoun (他|面无表情地, 汪文斌|不客气地).
+    """
+    if len(tokens) < 3 or tokens[-1] != "地":
+        return None
+    tagged = segment.tagged(body, guess=True)  # (the HMM keeps names whole: 吴晓青, not 吴晓|青, an adjective)
+    if [word for word, _ in tagged][-1:] != ["地"]:
+        return None
+    tokens, tags = [word for word, _ in tagged], [tag for _, tag in tagged]
+    start = len(tokens) - 1
+    while start > 0 and (tags[start - 1].startswith(_MANNER_TAGS) or tokens[start - 1] in word_set("manner_nouns")):
+        start -= 1  # (all of it, 激动地说: the subject is left out, as after a comma)
+    if start == len(tokens) - 1:
+        named = [i for i, tag in enumerate(tags[:-2]) if tag.startswith("nr") or tag == "r"]
+        if not named:
+            return None
+        start = named[-1] + 1
+    return sum(map(len, tokens[:start]))
+
+
+def _inside_a_name(body: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an organisation's name that holds a cut word (美国在台协会, 经济合作与发展组织)."""
+    return any(m.start() < pos < m.end() for m in _compound_names().finditer(body))
+
+
+@cache
+def _compound_names() -> re.Pattern:
+    return re.compile(alternation("compound_names"))
 
 
 def _modal_length(tokens: list[str]) -> int:

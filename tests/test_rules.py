@@ -208,3 +208,15 @@ def test_passive_subject_is_not_the_speaker(row):
 @pytest.mark.parametrize("row", _rows("negations"), ids=lambda r: r["word"])
 def test_negated_verb_reports_nothing(row):
     assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("compound_names"), ids=lambda r: r["word"])
+def test_a_name_holding_a_cut_word_is_not_cut(row):
+    found = _speakers(row["example"])
+    assert found and found[0][0] == row["speaker"], found
+
+
+@pytest.mark.parametrize("row", _rows("manner_nouns"), ids=lambda r: r["word"])
+def test_how_someone_spoke_is_no_part_of_the_speaker(row):
+    found = _speakers(row["example"])
+    assert found and found[0][0] == row["speaker"], found
