@@ -85,6 +85,11 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
 
 
 @lru_cache(maxsize=50_000)
+def _manner(text: str) -> bool:
+    """A common word turned adverb by 地 (平静地, 激动地): how someone speaks, never a name (甘地 is one)."""
+    return text.endswith("地") and _common_word(text[:-1])
+
+
 def _common_word(text: str) -> bool:
     """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
     return segment.frequency(text) >= 300
@@ -245,8 +250,9 @@ class Registry:
                 continue
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4)
-            if not length or foreign < 3 and _NOT_IN_NAMES.intersection(shadow[at:at + length]):
-                continue  # 老师时我们却…: name-shaped, but not a name
+            if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
+                                              or _manner(shadow[at:at + length])):
+                continue  # 老师时我们却…, 发言人平静地表示: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
                 continue
             self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()))
@@ -424,6 +430,10 @@ class Registry:
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
+        cut = max((m.end() for m in _roles().finditer(subject)), default=0)
+        if 0 < cut <= len(subject) - 2 and self._is_name(subject[cut:]):
+            name, role = subject[cut:], subject[:cut]  # 外交部发言人汪文斌 (not met before: 不客气地说 hid it)
+            return self._said(Resolution(name, role, "person", "name"), self._add(name, role))
         kind = kind_of(subject)
         glossed = _ACRONYM_GLOSS.search(written)
         if glossed and kind == "organisation":

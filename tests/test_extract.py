@@ -166,6 +166,11 @@ def test_援引_names_the_quoted_person():
     ("据不愿透露姓名的印度政府圈内人士向路透社表示，中国军队拆除了帐篷和设施。", "印度政府圈内人士", "不愿透露姓名的印度政府圈内人士"),
     # 而是称: a connective, not a subject
     ("发言人赵立坚没有使用强硬措辞，而是称，双方应通过外交渠道解决问题。", "赵立坚", ""),
+    # how they spoke is no part of who spoke; a role before a name not met before still splits off
+    ("王毅面带微笑地表示，中方愿意同各方合作。", "王毅", "王毅"),
+    ("外交部发言人汪文斌不客气地说，美方应当停止干涉。", "汪文斌", "外交部发言人汪文斌"),
+    ("该发言人平静地表示，调查仍在进行。", "发言人", "该发言人"),
+    ("美国财政部长姆努钦本周在白宫表示，美国政府正在审查。", "姆努钦", "美国财政部长姆努钦"),
 ])
 def test_speaker_spans_are_clean(text, speaker, written):
     quotes = extract(text)
