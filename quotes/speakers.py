@@ -439,7 +439,9 @@ class Registry:
         if glossed and kind == "organisation":
             self.acronyms[glossed.group(1)] = subject
         if kind == "unknown" and subject.endswith(("时", *words("time_clauses"))):
-            return None  # 出席记者会时: a time, not a speaker (比利时 is a country)
+            # 出席记者会时: a time, not a speaker (比利时 is a country); 戴耀廷见记者时: the person it opens with
+            person = self.person_in_clause(subject) if self.people else None
+            return self._said(Resolution(person.name, "", "person", "name"), person) if person else None
         if kind == "unknown" and self._is_name(subject):
             return self._said(Resolution(subject, "", "person", "name"), self._add(subject, ""))
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):

@@ -296,3 +296,10 @@ def test_a_later_time_still_lets_the_subject_speak():
 def test_the_subject_after_a_relative_clause_is_not_the_place_in_a_later_phrase():
     text = "曾创办教育科技公司、现为陕西教育学会做教育评价工作的魏金宝在写给孩子的信中说，“分数不重要，但成绩很重要”。"
     assert [q.speaker for q in extract(text)] == ["魏金宝"]
+
+
+def test_a_time_clause_after_a_known_person_is_theirs():
+    """华春莹回应相关提问时说: the time clause opens with a person the article named, who speaks."""
+    quotes = extract("外交部发言人华春莹表示，中方坚决反对。华春莹回应相关提问时说，如果报道属实，美方非常可悲。")
+    assert [q.speaker for q in quotes] == ["华春莹", "华春莹"]
+    assert extract("出席记者会时表示，双方应当合作。") == []  # a time alone names no one
