@@ -303,3 +303,15 @@ def test_a_time_clause_after_a_known_person_is_theirs():
     quotes = extract("外交部发言人华春莹表示，中方坚决反对。华春莹回应相关提问时说，如果报道属实，美方非常可悲。")
     assert [q.speaker for q in quotes] == ["华春莹", "华春莹"]
     assert extract("出席记者会时表示，双方应当合作。") == []  # a time alone names no one
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("10月3日王毅也向布林肯表示，中国不会坐视不顾。", "王毅"),  # a date before the subject
+    ("阮铭回忆，“胡耀邦曾讲，毛泽东几天几夜抽烟不睡觉。”", "阮铭"),  # 回忆, before a comma, reports speech
+])
+def test_dates_before_and_recollections(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_warning_made_a_noun_is_no_cue():
+    assert extract("美国因此不顾这些警告，导致中国参战，战争扩大。") == []
