@@ -244,8 +244,8 @@ _GLUED_FREQ = 50
 
 
 HAN = regex.compile(r"\p{Han}")
-_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年|当地时间|[上本下]周[一二三四五六日天末]?")
 _CALENDAR_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年")
+_DATE = re.compile(_CALENDAR_DATE.pattern + r"|当地时间|[上本下]周[一二三四五六日天末]?")
 LEADING_PHRASE = re.compile(r"^(?:(?:在|于|当(?!时)|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)"
                             r"|[0-9０-９一二两三四五六七八九十几数]+个?多?(?:周|天|日|月|年|星期|小时)(?:以?前|之前|后|之后))")
 
@@ -289,12 +289,13 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         tokens = segment.words(body)
         cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
+    inside = _inside_names(body)
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
-        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and not _inside_a_name(body, pos) and (
+        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside and (
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
@@ -337,23 +338,22 @@ def _manner_at(body: str, tokens: list[str]) -> int | None:
     if len(tokens) < 3 or tokens[-1] != "地":
         return None
     tagged = segment.tagged(body, guess=True)  # (the HMM keeps names whole: 吴晓青, not 吴晓|青, an adjective)
-    if [word for word, _ in tagged][-1:] != ["地"]:
+    if tagged[-1][0] != "地":
         return None
-    tokens, tags = [word for word, _ in tagged], [tag for _, tag in tagged]
-    start = len(tokens) - 1
-    while start > 0 and (tags[start - 1].startswith(_MANNER_TAGS) or tokens[start - 1] in word_set("manner_nouns")):
+    start = len(tagged) - 1
+    while start > 0 and (tagged[start - 1][1].startswith(_MANNER_TAGS) or tagged[start - 1][0] in word_set("manner_nouns")):
         start -= 1  # (all of it, 激动地说: the subject is left out, as after a comma)
-    if start == len(tokens) - 1:
-        named = [i for i, tag in enumerate(tags[:-2]) if tag.startswith("nr") or tag == "r"]
+    if start == len(tagged) - 1:
+        named = [i for i, (_, tag) in enumerate(tagged[:-2]) if tag.startswith("nr") or tag == "r"]
         if not named:
             return None
         start = named[-1] + 1
-    return sum(map(len, tokens[:start]))
+    return sum(len(word) for word, _ in tagged[:start])
 
 
-def _inside_a_name(body: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside an organisation's name that holds a cut word (美国在台协会, 经济合作与发展组织)."""
-    return any(m.start() < pos < m.end() for m in _compound_names().finditer(body))
+def _inside_names(body: str) -> set[int]:
+    """Positions inside the organisations' names that hold a cut word (美国在台协会, 经济合作与发展组织)."""
+    return {i for m in _compound_names().finditer(body) for i in range(m.start() + 1, m.end())}
 
 
 @cache
