@@ -61,8 +61,13 @@ def _tag(word: str, entries: dict[str, tuple]) -> str:
     latin = word.isascii() and word.isalnum()
     if latin and len(word) == 1:
         return "eng"  # jieba joins single letters and digits into one 'eng' word
+    return _known_tag(word, entries) or ("eng" if latin else "x")
+
+
+def _known_tag(word: str, entries: dict[str, tuple]) -> str:
+    """jieba's tag for a dictionary word; "" for any other."""
     entry = entries.get(word)
-    return entry[1] if entry and entry[1] else ("eng" if latin else "x")
+    return entry[1] if entry else ""
 
 
 def frequency(word: str) -> int:
@@ -202,7 +207,7 @@ def _route_words(block: str, lexicon: _Lexicon) -> list[str]:
     route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     log_total = log(lexicon.total)
     for k in range(n - 1, -1, -1):
-        route[k] = max((log((entries.get(block[k:x + 1]) or (0,))[0] or 1) - log_total + route[x + 1][0], x)
+        route[k] = max((log(frequency(block[k:x + 1]) or 1) - log_total + route[x + 1][0], x)
                        for x in ends[k])
     out, k = [], 0
     while k < n:
@@ -219,8 +224,7 @@ def _dictionary_then_hmm(block: str) -> list[tuple[str, str]]:
     run = ""
 
     def tag(word: str) -> str:
-        entry = entries.get(word)
-        return entry[1] if entry and entry[1] else "x"
+        return _known_tag(word, entries) or "x"
 
     def flush() -> None:
         if len(run) == 1:

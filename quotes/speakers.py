@@ -413,7 +413,7 @@ class Registry:
             role = subject[: len(subject) - len(form)]
             if role and role not in person.roles and _roles().search(role):
                 person.roles.append(role)
-            return self._said(Resolution(person.name, role, "person", "name"), person)
+            return self._speaks(person, role)
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 rest = subject[len(prefix):]
@@ -423,8 +423,7 @@ class Registry:
         after = _role_at_end().search(subject)
         if after and after.start() >= 2 and self._is_name(subject[:after.start()], role_follows=True):
             name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name
-            person = self._add(name, after.group())
-            return self._said(Resolution(person.name, after.group(), "person", "name"), person)
+            return self._speaks(self._add(name, after.group()), after.group())
         if after:
             person = self.by_role(subject)
             if person is not None:
@@ -433,6 +432,7 @@ class Registry:
         cut = max((m.end() for m in _roles().finditer(subject)), default=0)
         if 0 < cut <= len(subject) - 2 and self._is_name(subject[cut:]):
             name, role = subject[cut:], subject[:cut]  # 外交部发言人汪文斌 (not met before: 不客气地说 hid it)
+            # (the name as written here: the registry may hold a longer, wrongly cut form of it)
             return self._said(Resolution(name, role, "person", "name"), self._add(name, role))
         kind = kind_of(subject)
         glossed = _ACRONYM_GLOSS.search(written)
@@ -441,9 +441,9 @@ class Registry:
         if kind == "unknown" and subject.endswith(("时", *words("time_clauses"))):
             # 出席记者会时: a time, not a speaker (比利时 is a country); 戴耀廷见记者时: the person it opens with
             person = self.person_in_clause(subject) if self.people else None
-            return self._said(Resolution(person.name, "", "person", "name"), person) if person else None
+            return self._speaks(person) if person else None
         if kind == "unknown" and self._is_name(subject):
-            return self._said(Resolution(subject, "", "person", "name"), self._add(subject, ""))
+            return self._speaks(self._add(subject, ""))
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
             if "我" not in subject and head != subject and _describes_a_speaker(head):
@@ -498,6 +498,10 @@ class Registry:
         if last is not None and last.speaker.endswith(rest) and last.speaker != rest:
             return self._said(Resolution(last.speaker, last.role, last.kind, "description"))  # 一名研究院干部…这名干部
         return self._said(Resolution(rest, "", kind_of(rest), "description"))
+
+    def _speaks(self, person: Person, role: str = "") -> Resolution:
+        """The person, named, speaks here."""
+        return self._said(Resolution(person.name, role, "person", "name"), person)
 
     def _said(self, res: Resolution, person: Person | None = None) -> Resolution:
         self.last_speaker = res
