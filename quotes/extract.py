@@ -141,15 +141,23 @@ class _Reader:
     def para_end(self, pos: int) -> int:
         return self.paras[self.para_of(pos)][1]
 
-    def clause_start(self, pos: int, floor: int) -> int:
-        """:func:`find.clause_start` in this article (memoised: the rules ask for the same clause several times)."""
+    def para_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts (after any dateline)."""
+        return self.paras[self.para_of(pos)][0]
+
+    def clause_start(self, pos: int, floor: int | None = None) -> int:
+        """:func:`find.clause_start` in this article, not before ``floor`` (by default the paragraph's start).
+
+        Memoised: the rules ask for the same clause several times.
+        """
+        floor = self.para_start(pos) if floor is None else floor
         key = (pos, floor)
         if key not in self._clause_starts:
             self._clause_starts[key] = find.clause_start(self.masked, pos, floor)
         return self._clause_starts[key]
 
     def sentence_start(self, pos: int) -> int:
-        floor = max(self.paras[self.para_of(pos)][0], pos - find.MAX_SENTENCE)
+        floor = max(self.para_start(pos), pos - find.MAX_SENTENCE)
         i = pos - 1
         while i >= floor and self.masked[i] not in find.SENTENCE_END:
             i -= 1
@@ -185,8 +193,7 @@ class _Reader:
         return self._subjects[cue_start]
 
     def _subject(self, cue_start: int) -> tuple[str, str, int]:
-        floor = self.paras[self.para_of(cue_start)][0]
-        cs = self.clause_start(cue_start, floor)
+        cs = self.clause_start(cue_start)
         clause = self.shadow[cs:cue_start]
         for pattern, kind, _ in _frames():
             m = pattern.search(clause) if kind == "quoted" else None
@@ -208,7 +215,7 @@ class _Reader:
         sentence = self.sentence_start(at)
         if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
-        floor = self.paras[self.para_of(at)][0]
+        floor = self.para_start(at)
         cs = self.clause_start(at, floor)
         if cs > floor and self.masked[cs - 1] in "：:":
             return None, ""  # …（Pekingbooks）：重申…: a label before a colon is no subject to inherit
@@ -218,8 +225,7 @@ class _Reader:
         return None, ""
 
     def _in_topic_clause(self, pos: int) -> bool:
-        floor = self.paras[self.para_of(pos)][0]
-        clause = self.shadow[self.clause_start(pos, floor):pos]
+        clause = self.shadow[self.clause_start(pos):pos]
         m = find.connectives().match(clause)
         clause = clause[m.end() if m else 0:]
         return clause.startswith(words("topic_markers")) or bool(_FOR_SOMEONE.match(clause))
@@ -308,7 +314,7 @@ class _Reader:
     def _group_before(self, at: int) -> str:
         """The plural subject of the sentence before (国际人士高度评价…。他们表示): whom 他们 means, or ""."""
         current = self.sentence_start(at)
-        if current == 0 or current - 1 < self.paras[self.para_of(current - 1)][0]:
+        if current == 0 or current - 1 < self.para_start(current - 1):
             return ""
         previous = self.sentence_start(current - 1)
         if any(previous <= q.start < current for q in self.quotes):
@@ -347,8 +353,7 @@ class _Reader:
         subject, written, at = self.subject(cue.start)
         if not subject and self._in_topic_clause(cue.start):
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
-        floor = self.paras[self.para_of(cue.start)][0]
-        clause = self.shadow[self.clause_start(cue.start, floor):cue.start]
+        clause = self.shadow[self.clause_start(cue.start):cue.start]
         if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(clause)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if clause.endswith(words("negations")):
@@ -431,8 +436,7 @@ class _Reader:
 
     def _frame(self, cue: Cue) -> bool:
         """``据X报道，…``: X speaks unless the sentence names its own speaker."""
-        floor = self.paras[self.para_of(cue.start)][0]
-        cs = self.clause_start(cue.start, floor)
+        cs = self.clause_start(cue.start)
         for pattern, kind, label in _frames():
             if kind != "source":
                 continue
@@ -510,7 +514,7 @@ class _Reader:
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker."""
-        floor = self.paras[self.para_of(cue.start)][0]
+        floor = self.para_start(cue.start)
         cs = self.clause_start(cue.start, floor)
         if cs <= floor or self.masked[cs - 1] not in "，,":
             return
@@ -590,7 +594,7 @@ class _Reader:
         """``X：“…”`` with no verb: only for a known person or a role."""
         if span.open == 0 or self.masked[span.open - 1] not in "：:":
             return False
-        floor = self.paras[self.para_of(span.open)][0]
+        floor = self.para_start(span.open)
         cs = self.clause_start(span.open - 1, floor)
         clause = self.shadow[cs:span.open - 1]
         h, e = find.subject_of(clause)
