@@ -18,13 +18,14 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Registry, Resolution, is_role_or_empty, looks_like_name, pronouns_of
+from .speakers import Person, Registry, Resolution, is_role_or_empty, looks_like_name, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
 _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
 _ANTECEDENT_CLAUSES = 40  # …and clauses
+_SUBJECT_PRONOUNS = ("他", "她")  # a clause opening with one goes on about the person meant so far (其中… does not)
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _FOR_SOMEONE = re.compile(r"^[这此那]?对[^，。；]{1,30}来$")  # (这)对默克尔来|说，…: "for Merkel", a topic, not someone speaking
 _MODAL = re.compile(r"[会将要能可就才]")
@@ -131,6 +132,7 @@ class _Reader:
         self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(self.masked)]
         self.claims: list[tuple[int, int]] = []  # reported contents, in order
         self.person_said_at = -1  # where the last person was named as a speaker
+        self.spoke_at = -1  # where the last speaker of any kind spoke
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
 
@@ -283,23 +285,14 @@ class _Reader:
     def speaker(self, subject: str, at: int) -> Resolution | None:
         """Resolve a subject at ``at``; a pronoun first learns whom the text has been about.
 
-        The person a pronoun means is the last person named as a speaker, unless a
-        clause since then opened with another person's name (绍伊古在会议中…。他谈到…):
-        those clauses are looked at only when a pronoun needs them.
+        The person a pronoun means is the last person named as a speaker, unless the
+        text has since turned to someone else (see :meth:`_antecedent`): the clauses
+        between are looked at only when a pronoun needs them.
         """
         if self.registry.refers_back(subject):
-            i = bisect.bisect_left(self.clause_starts, at) - 1
-            floor = max(self.person_said_at, at - _ANTECEDENT_REACH)
-            stop = i - _ANTECEDENT_CLAUSES
-            while i >= 0 and i > stop and self.clause_starts[i] > floor:
-                start = self.clause_starts[i]
-                if not self.in_claim(start) and self.masked[start:start + 1] not in find.OPENERS:
-                    # (a clause that opens a quotation is someone's words, not about its speaker)
-                    person = self.registry.person_in_clause(self._clause_head(start))
-                    if person is not None:
-                        self.registry.last_person = person
-                        break
-                i -= 1
+            person = self._antecedent(at)
+            if person is not None:
+                self.registry.last_person = person
         if subject in pronouns_of("group"):
             group = self._group_before(at)
             res = self.registry.resolve(group) if group else None
@@ -309,7 +302,41 @@ class _Reader:
         res = self.registry.resolve(subject)
         if self.registry.last_person is not before:
             self.person_said_at = at
+        if res is not None:
+            self.spoke_at = at
         return res
+
+    def _antecedent(self, at: int) -> Person | None:
+        """The person the text turned to before ``at``, nearest first, or ``None`` (then the last person).
+
+        A clause since the last person spoke that opens with a name (绍伊古在会议中…。他谈到…); or,
+        since the last speaker of any kind, a name anywhere in a clause outside quotation marks
+        (…攻读博士学位的董明旷(Mike Thompson)。他表示 → 董明旷) until a clause that opens with a
+        pronoun, which goes on about the person meant so far.  Clauses that open a quotation are
+        someone's words and reported content is about what was said: neither says who is meant.
+        """
+        mentions = True
+        i = bisect.bisect_left(self.clause_starts, at) - 1
+        floor = max(self.person_said_at, at - _ANTECEDENT_REACH)
+        stop = i - _ANTECEDENT_CLAUSES
+        end = at
+        while i >= 0 and i > stop and self.clause_starts[i] > floor:
+            start = self.clause_starts[i]
+            if not self.in_claim(start):
+                if self.masked[start:start + 1] not in find.OPENERS:
+                    person = self.registry.person_in_clause(self._clause_head(start))
+                    if person is not None:
+                        return person
+                # (the clause holding ``at`` may open with the very pronoun being resolved)
+                mentions = mentions and start > self.spoke_at and not (
+                    end < at and self.shadow.startswith(_SUBJECT_PRONOUNS, start)
+                    and not self.shadow.startswith(pronouns_of("group"), start))
+                person = self.registry.last_person_in(self.masked[start:end]) if mentions else None
+                if person is not None and self.registry.named(person):
+                    return person
+            end = start
+            i -= 1
+        return None
 
     def _group_before(self, at: int) -> str:
         """The plural subject of the sentence before (国际人士高度评价…。他们表示): whom 他们 means, or ""."""

@@ -26,6 +26,7 @@ _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给不会该要能没可")
+_GLOSS_CUT = frozenset("的是了和与及")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson))
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
@@ -84,6 +85,15 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     return n if n >= 2 else 0
 
 
+def _single_last_part(shadow: str, start: int) -> int:
+    """1 for a one-character last part of a dotted name that nothing but a follower or a non-Chinese
+    character comes after (克里斯托弗·雷（Christopher Wray）, 克里斯托弗·雷说), else 0."""
+    after = start + 1
+    if not _HAN.match(shadow, start) or shadow[start] in _NOT_IN_NAMES:
+        return 0
+    return 1 if after >= len(shadow) or not _HAN.match(shadow, after) or shadow.startswith(_followers(), after) else 0
+
+
 @lru_cache(maxsize=50_000)
 def _manner(text: str) -> bool:
     """A common word turned adverb by 地 (平静地, 激动地): how someone speaks, never a name (甘地 is one)."""
@@ -99,6 +109,21 @@ def _common_word(text: str) -> bool:
 def _tagged_as_name(text: str) -> bool:
     """Whether jieba tags every word of ``text`` as a personal name."""
     return all(tag.startswith("nr") or tag == "x" for _, tag in segment.tagged(text, guess=True))
+
+
+@lru_cache(maxsize=50_000)
+def _tagged_name_opening(text: str) -> str:
+    """The Chinese personal name jieba's tagger reads at the start of ``text`` (李爱杰带着…), or "".
+
+    What follows must read as a predicate: a name alone (叶宣（综合报道）) is a byline, not a subject."""
+    tagged = segment.tagged(text, guess=True)
+    word, tag = tagged[0] if tagged else ("", "")
+    after, follows = tagged[1] if len(tagged) > 1 and _HAN.match(tagged[1][0]) else ("", "")
+    return word if (tag == "nr" and (len(word) == 3 or len(word) == 2 and len(after) >= 2)
+                    and not _NOT_IN_NAMES.intersection(word) and not _common_word(word)
+                    and follows.startswith(("v", "d", "p"))) else ""
+    # (封锁令… and 由一河之隔 are tagged nr: a verb, adverb or preposition must follow a subject;
+    #  艾未|未以前: a two-character name before a lone character may be cut short)
 
 
 def is_role_or_empty(text: str) -> bool:
@@ -241,9 +266,11 @@ class Registry:
                 left -= 1
             head = shadow[left:m.start()]
             cut = max((r.end() for r in _roles().finditer(head)), default=0)
-            name = head[cut:]
-            if 2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown":
-                self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut else "")
+            after_particle = max((i + 1 for i, ch in enumerate(head) if ch in _GLOSS_CUT), default=0)
+            name = head[max(cut, after_particle):]  # (攻读博士学位的董明旷: the name after the particle)
+            if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
+                    and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
+                self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
         for m in _role_words().finditer(shadow):
             at = m.end()
             if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
@@ -265,6 +292,7 @@ class Registry:
         cut = 0
         for m in _roles().finditer(head):
             cut = m.end()
+        role_end = cut
         for i, ch in enumerate(head):
             if ch in "与和对向在由同及的是为被把":
                 cut = max(cut, i + 1)
@@ -272,10 +300,12 @@ class Registry:
         foreign = 0
         while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in chars("transliteration"):
             foreign += 1
-        if foreign >= 2 or foreign and first_dot - start > 4:
+        if (foreign >= 2 or foreign and first_dot - start > 4) and not (role_end and role_end == cut and first_dot - start <= 4):
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
+            # (首席执行官史蒂芬·梅: right after a role, the whole given name stays)
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
-        length = _foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
+        length = (_foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
+                  or (_single_last_part(shadow, last_dot + 1) if first_dot - start >= 2 else 0))
         return (start, last_dot + 1 + length) if length and first_dot > start else (start, start)
 
     @staticmethod
@@ -302,16 +332,30 @@ class Registry:
         self.people.append(person)
         return person
 
-    def first_form_in(self, text: str, starts_within: int | None = None) -> str | None:
-        """The leftmost (then longest) name form occurring in ``text`` (starting in its first ``starts_within`` characters)."""
+    def _forms_by_first(self) -> dict[str, list[str]]:
+        """Name forms by their first character, longest first: where a form may start, only those are tried."""
         if self._by_first is None:
             self._by_first = {}
             for form in self.forms():  # longest first
                 self._by_first.setdefault(form[0], []).append(form)
+        return self._by_first
+
+    def first_form_in(self, text: str, starts_within: int | None = None) -> str | None:
+        """The leftmost (then longest) name form occurring in ``text`` (starting in its first ``starts_within`` characters)."""
+        by_first = self._forms_by_first()
         for i, ch in enumerate(text[:starts_within]):
-            for form in self._by_first.get(ch, ()):
+            for form in by_first.get(ch, ()):
                 if text.startswith(form, i):
                     return form
+        return None
+
+    def last_person_in(self, text: str) -> Person | None:
+        """The person whose name form starts last in ``text`` (the longest form starting there)."""
+        by_first = self._forms_by_first()
+        for i in range(len(text) - 1, -1, -1):
+            for form in by_first.get(text[i], ()):
+                if text.startswith(form, i):
+                    return self.forms()[form]
         return None
 
     def forms(self) -> dict[str, Person]:
@@ -351,9 +395,14 @@ class Registry:
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (head.startswith(_followers(), length) or role) and not _common_word(name)
+                    and not _common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
                     and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
                 person = self._add(name, role.group() if role else "")
+        if person is None and head[:1] in chars("surnames"):
+            name = _tagged_name_opening(head[:8])
+            if name and kind_of(name) == "unknown":
+                person = self._add(name, "")  # 李爱杰带着…: no follower after the name, but the tagger reads one
         return person
 
     # -- resolving ---------------------------------------------------------
@@ -365,6 +414,17 @@ class Registry:
         if person is None and len(subject) >= 2:  # 田代 for 田代桂子: family name first, given name dropped
             person = next((p for form, p in forms.items() if _family_name_of(subject, form)), None)
         return person
+
+    @staticmethod
+    def named(person: Person) -> bool:
+        """Whether a registered person's name reads as a real name (the registry also keeps short subjects
+        that may be one): dotted or in Latin letters, a long transliteration, a name the tagger reads or one
+        the article gave a role."""
+        name = person.name
+        if _DOT_RE.search(name) or _LATIN_NAME.fullmatch(name):
+            return True
+        return not _common_word(name) and (_foreign_length(name, 0) == len(name) >= 3 or bool(person.roles)
+                                           or _tagged_as_name(name))
 
     def by_role(self, role: str) -> Person | None:
         role = role.strip()

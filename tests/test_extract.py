@@ -221,6 +221,41 @@ def test_a_pronoun_finds_the_name_that_opened_an_earlier_clause():
     assert [q.speaker for q in extract(text)] == ["罗斯", "特朗普", "埃里克·施密特"]
 
 
+@pytest.mark.parametrize("text,speakers", [
+    # a name further into a clause, since the last speaker: the person the text turned to
+    ("沃尔夫说，国土安全部处在最前沿。\n其中一个受到这项决定影响的学者是正在攻读博士学位的董明旷(Mike Thompson)。"
+     "他向德国之声表示，这个决定迫使他重新调整论文主题。", ["沃尔夫", "董明旷"]),
+    ("董明旷说：「这意味着我必须转移论文的主题。」\n原先计画至中国研究交流的历史系副教授包爱梅(Emily Baum)，"
+     "也因这项决策无法成行。她告诉德国之声，交流计划一直推广互相理解。", ["董明旷", "包爱梅"]),
+    # a name the tagger reads at a clause's start, with no verb right after it
+    ("张海涛的姐姐说，她多次致电监狱。\n李爱杰带着4岁多的儿子搬到加州，在民间组织工作，她说会持续为丈夫呼吁。",
+     ["张海涛的姐姐", "李爱杰"]),
+    # a dotted name whose last part is one character
+    ("代理部长沃尔夫说，威胁在加剧。\n美国联邦调查局局长克里斯托弗·雷（Christopher Wray）7月8日说，间谍渗透无所不在。"
+     "他最近在接受采访时说，美国正在调查两千多起案件。", ["沃尔夫", "克里斯托弗·雷", "克里斯托弗·雷"]),
+    # a name mentioned inside the speaker's own clause is not whom the next pronoun means
+    ("特朗普说，两国关系很好。他在讲话中称赞了习近平。他说，中国是伟大的国家。", ["特朗普", "特朗普"]),
+    # a byline is no antecedent; the description that spoke is
+    ("叶宣（综合报道）\n德国国防部一名发言人周五对德新社表示，检察院将参与调查。但他表示，丢失的原因尚无法确定。",
+     ["德国国防部一名发言人", "德国国防部一名发言人"]),
+])
+def test_a_pronoun_means_the_person_named_since_the_last_speaker(text, speakers):
+    assert [q.speaker for q in extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    "多名参与者批评此举。也有曾参与交流计划的学者在网上发起请愿活动。他表示，终止计划是错误的。",  # 曾 + 参与: no 曾参
+    "事发后，他们由一河之隔的大陆传到香港。他说，这是最后一次会见。",  # 由一河 is tagged as a name
+])
+def test_words_read_as_names_are_no_antecedent(text):
+    assert [q.speaker for q in extract(text)] in ([], ["他"], ["UNKNOWN"])
+
+
+def test_a_full_given_name_stays_after_a_role():
+    text = "野人广告公司(Barbarian)的首席执行官史蒂芬·梅(Steven Moy)说，这样的宣传活动是一个很好的起点。"
+    assert [q.speaker for q in extract(text)] == ["史蒂芬·梅"]
+
+
 def test_a_clause_opening_with_a_verb_inherits_the_sentence_subject():
     text = "美国商务部长罗斯7月1日接受电视采访，谈到对中国高科技公司的限制措施时表示，北京正在实施计划。"
     assert found(text) == [("indirect", "罗斯", "北京正在实施计划")]
