@@ -101,6 +101,13 @@ def _han_run(n: int) -> regex.Pattern:
     return regex.compile(r"(?:\P{Han}*+\p{Han}){%d}" % n)
 
 
+def _ends_in_time_word(clause: str) -> bool:
+    """Whether a clause ends a time phrase (…之际, …以后, …决定时, …计划后), not in a word (最后, 同时)
+    nor in a time of day (上午9时)."""
+    return clause.endswith(words("time_clauses")) or (clause.endswith(("时", "后")) and not segment.common_word(clause[-2:])
+                                                      and not clause[-2:-1].isdigit())
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -410,7 +417,7 @@ class _Reader:
         if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
             self._reverse(cue, res, written, cue_label, confidence - 0.1)
             return
-        if self._inner_verb_speaks(start, cue.strength == "weak"):
+        if self._in_time_clause(start, after) or self._inner_verb_speaks(start, cue.strength == "weak"):
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         content = self.shadow[start:end]
@@ -430,6 +437,27 @@ class _Reader:
         while nxt < len(self.masked) and self.masked[nxt].isspace():
             nxt += 1
         return nxt if self.masked[nxt:nxt + 1] in find.OPENERS else start
+
+    def _in_time_clause(self, start: int, after: int) -> bool:
+        """Whether the verb only opens a time clause: its words run straight on into a time word
+        (赵立坚在宣布制裁决定时表示; 中国宣布实施制裁之际，…) — when, not what, someone said.
+
+        A time word at the clause's end closes the verb's own clause only when what follows the
+        verb is a verb phrase (实施制裁之际); a content with a subject of its own (他的副手被监禁后，…,
+        移民至台湾后，…) or its own time phrase (表示，今年以来，…; 认为在…之际，…) goes on.
+        """
+        if start != after:
+            return False
+        first = start
+        while first < len(self.masked) and self.masked[first] not in find.CLAUSE_END:
+            first += 1
+        i = bisect.bisect_left(self.cue_starts, start)
+        if i < len(self.cues) and self.cues[i].start < first:
+            return _ends_in_time_word(self.shadow[start:self.cues[i].start])  # (…决定时表示: another verb says it)
+        if not _ends_in_time_word(self.shadow[start:first]):
+            return False
+        tagged = segment.tagged(self.shadow[start:min(first, start + 8)])
+        return bool(tagged) and tagged[0][1].startswith(("v", "d", "x"))
 
     def _inner_verb_speaks(self, start: int, weak: bool) -> bool:
         """Whether the content's first clause is itself a verb of saying that takes over.
@@ -590,8 +618,8 @@ class _Reader:
         k = j
         while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 80 and self.masked[k] not in find.OPENERS:
             k += 1
-        i = bisect.bisect_left(self.cue_starts, j)
-        cue = self.cues[i] if i < len(self.cues) and self.cues[i].start < k else None
+        i = bisect.bisect_left(self.cue_starts, k) - 1  # the verb ending the clause (…在宣布制裁决定时表示)
+        cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
         if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or not _has_han(inner, 4):
             return False
         after_cue = find.content_start(self.masked, k)

@@ -76,6 +76,12 @@ def frequency(word: str) -> int:
     return entry[0] if entry else 0
 
 
+def common_word(word: str) -> bool:
+    """A frequent dictionary word (严重, 黄金, 最后): names are rare in jieba's dictionary, and a word
+    read across a boundary (参与 in 曾参与, 定时 in 决定时) is one only if it is frequent."""
+    return frequency(word) >= 300
+
+
 def idf_weights(words: Iterable[str]) -> dict[str, float]:
     """jieba.analyse's inverse document frequency of each word (its median for unknown words); its stop words left out."""
     lexicon = _lexicon()

@@ -80,7 +80,7 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     n = 0
     while n < longest and start + n < len(shadow) and shadow[start + n] in foreign:
         n += 1
-    while n > 2 and start + n < len(shadow) and _common_word(shadow[start + n - 1:start + n + 1]):
+    while n > 2 and start + n < len(shadow) and segment.common_word(shadow[start + n - 1:start + n + 1]):
         n -= 1
     return n if n >= 2 else 0
 
@@ -97,12 +97,9 @@ def _single_last_part(shadow: str, start: int) -> int:
 @lru_cache(maxsize=50_000)
 def _manner(text: str) -> bool:
     """A common word turned adverb by 地 (平静地, 激动地): how someone speaks, never a name (甘地 is one)."""
-    return text.endswith("地") and _common_word(text[:-1])
+    return text.endswith("地") and segment.common_word(text[:-1])
 
 
-def _common_word(text: str) -> bool:
-    """A frequent dictionary word (严重, 黄金), so not a name; names are rare in jieba's dictionary."""
-    return segment.frequency(text) >= 300
 
 
 @lru_cache(maxsize=50_000)
@@ -120,7 +117,7 @@ def _tagged_name_opening(text: str) -> str:
     word, tag = tagged[0] if tagged else ("", "")
     after, follows = tagged[1] if len(tagged) > 1 and _HAN.match(tagged[1][0]) else ("", "")
     return word if (tag == "nr" and (len(word) == 3 or len(word) == 2 and len(after) >= 2)
-                    and not _NOT_IN_NAMES.intersection(word) and not _common_word(word)
+                    and not _NOT_IN_NAMES.intersection(word) and not segment.common_word(word)
                     and follows.startswith(("v", "d", "p"))) else ""
     # (封锁令… and 由一河之隔 are tagged nr: a verb, adverb or preposition must follow a subject;
     #  艾未|未以前: a two-character name before a lone character may be cut short)
@@ -394,8 +391,8 @@ class Registry:
             name = head[:length]
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
-                    and (head.startswith(_followers(), length) or role) and not _common_word(name)
-                    and not _common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
+                    and (head.startswith(_followers(), length) or role) and not segment.common_word(name)
+                    and not segment.common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
                     and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
                 person = self._add(name, role.group() if role else "")
@@ -423,7 +420,7 @@ class Registry:
         name = person.name
         if _DOT_RE.search(name) or _LATIN_NAME.fullmatch(name):
             return True
-        return not _common_word(name) and (_foreign_length(name, 0) == len(name) >= 3 or bool(person.roles)
+        return not segment.common_word(name) and (_foreign_length(name, 0) == len(name) >= 3 or bool(person.roles)
                                            or _tagged_as_name(name))
 
     def by_role(self, role: str) -> Person | None:
@@ -526,7 +523,7 @@ class Registry:
             return False
         if _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3:
             return True
-        return role_follows and len(text) <= 3 and text[0] in chars("surnames") and not _common_word(text)
+        return role_follows and len(text) <= 3 and text[0] in chars("surnames") and not segment.common_word(text)
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:
         """他/她 → the last person; 他们 → the last speaker; 有人/外界 → UNKNOWN."""

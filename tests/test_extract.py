@@ -350,3 +350,19 @@ def test_dates_before_and_recollections(text, speaker):
 
 def test_a_warning_made_a_noun_is_no_cue():
     assert extract("美国因此不顾这些警告，导致中国参战，战争扩大。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb whose words run into a time word says when, not what
+    ("中国宣布实施制裁之际，两国之间的紧张已升至最危险的水平。", []),
+    ("美国政府宣布暂停交流计画後，也让这一计划成为又一个被关闭的渠道。", []),
+    # …时 before another verb: that verb speaks, here for the quote before it
+    ("“中方坚决反对美售台武器，”中国外交部发言人赵立坚在宣布制裁决定时表示。",
+     [("direct", "赵立坚", "中方坚决反对美售台武器，")]),
+    # a content with its own subject or time phrase, or a time of day, goes on
+    ("他抱怨说他的副手被监禁后，情报部门变成了商人。", [("indirect", "他", "他的副手被监禁后，情报部门变成了商人")]),
+    ("央行表示在第一季度杠杆率上升之后，二季度还会继续上升。", [("indirect", "央行", "在第一季度杠杆率上升之后，二季度还会继续上升")]),
+    ("傅冬雨称将在周一早上9时，到校办公室递交公开信。", [("indirect", "傅冬雨", "将在周一早上9时，到校办公室递交公开信")]),
+])
+def test_a_verb_inside_a_time_clause_reports_nothing(text, expected):
+    assert found(text) == expected
