@@ -420,6 +420,9 @@ class _Reader:
         if self._in_time_clause(start, after) or self._inner_verb_speaks(start, cue.strength == "weak"):
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
+        quoted = self._quote_after_colon(start, end)
+        if quoted is not None:
+            end = quoted.open - 1
         content = self.shadow[start:end]
         if not _has_han(content, 4) and MASK not in content:
             return
@@ -428,6 +431,27 @@ class _Reader:
         for span in self.spans:
             if start <= span.open < end:
                 self.claimed_spans.add(span.open)
+        if quoted is not None:
+            self.claimed_spans.add(quoted.open)
+            self.emit("direct", quoted.open + 1, quoted.close, res, written or subject, cue_label, confidence - 0.05)
+            self._follow_on(quoted, res, written or subject, cue_label, confidence - 0.05)
+
+    def _quote_after_colon(self, start: int, end: int) -> Span | None:
+        """A whole statement in quotation marks after a colon inside reported content, with no other verb
+        of saying before it: the speaker's own words, which end the reported part
+        (张海涛姐姐说，弟弟被单独羁押，没有“放风”：“我问海涛…”)."""
+        colon = start
+        while True:
+            colon = min((i for i in (self.masked.find("：", colon, end), self.masked.find(":", colon, end)) if i >= 0),
+                        default=-1)
+            if colon < 0:
+                return None
+            span = self.statement_span(colon + 1) if self.masked[colon + 1:colon + 2] in find.OPENERS else None
+            if span is not None and _has_han(self.shadow[start:colon], 4):
+                i = bisect.bisect_left(self.cue_starts, start)
+                # (…，和我说：“…”: a verb of its own before the colon, someone else's words)
+                return span if i >= len(self.cues) or self.cues[i].start >= colon else None
+            colon += 1
 
     def _quote_below(self, start: int) -> int:
         """``汪文斌表示：`` ending a paragraph introduces the quotation that opens the next one."""

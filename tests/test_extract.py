@@ -366,3 +366,12 @@ def test_a_warning_made_a_noun_is_no_cue():
 ])
 def test_a_verb_inside_a_time_clause_reports_nothing(text, expected):
     assert found(text) == expected
+
+
+def test_a_quotation_after_a_colon_in_reported_speech_is_the_speakers_own_words():
+    text = "张海涛姐姐说，弟弟被单独羁押在一囚室内，没有“放风”：“我问海涛几个人一个监室，他说就他一个人。”"
+    assert found(text) == [("indirect", "张海涛姐姐", "弟弟被单独羁押在一囚室内，没有“放风”"),
+                           ("direct", "张海涛姐姐", "我问海涛几个人一个监室，他说就他一个人。")]
+    # another verb of saying before the colon: the reported part keeps the quotation, as before
+    text = "Rocket告诉记者，他一脸懵逼，和我说：“我之前和她同学啊，怎么会这样。”"
+    assert [q.kind for q in extract(text)] == ["indirect"]
