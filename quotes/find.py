@@ -182,6 +182,14 @@ def _not_speech_object() -> re.Pattern:
     return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
+@cache
+def _taken_as_noun() -> re.Pattern:
+    """A verb that takes the next speech verb as its object (引发各方批评, 遭到国会两党议员反驳), with up
+    to six characters of who between, ending where the speech verb starts; not across a time word or
+    an adverb, after which the speech verb has a subject of its own (受到热烈欢迎后表示)."""
+    return re.compile(rf"(?:{alternation('noun_takers')})了?(?:(?![后时并也还又再就便即])[\u4e00-\u9fff]){{0,6}}$")
+
+
 def find_cues(masked: str) -> list[Cue]:
     """Every speech verb outside quote spans that is used as a verb of saying."""
     strength = _verb_strength()
@@ -203,6 +211,8 @@ def find_cues(masked: str) -> list[Cue]:
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
         if base in ("表示",) and _not_speech_object().match(masked, m.end()):
             continue
+        if _taken_as_noun().search(masked, max(0, start - 8), start):
+            continue  # 引发各方批评，…: what an event drew, not what someone said
         out.append(Cue(start, m.end(), word, strength[base]))
     return out
 

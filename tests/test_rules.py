@@ -80,6 +80,11 @@ def test_noun_use_of_a_verb_is_not_a_cue(row):
     assert extract(row["example"]) == []
 
 
+@pytest.mark.parametrize("row", _rows("noun_takers"), ids=lambda r: r["word"])
+def test_speech_verb_taken_as_an_object_is_not_a_cue(row):
+    assert extract(row["example"]) == []
+
+
 @pytest.mark.parametrize("row", _rows("not_speech_objects"), ids=lambda r: r["word"])
 def test_attitude_is_not_speech(row):
     assert extract(row["example"]) == []
