@@ -182,6 +182,10 @@ def _not_speech_object() -> re.Pattern:
     return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
+# X来说 is "for X" (对年轻人来说, 理想来说), except where 来 ends a word of its own (后来说, 本来说, 站出来说, 坐下来说)
+_FOR_SOMEONE = re.compile("(?:^|[^后原本从向历近下出起回过])来(?=说)")
+
+
 @cache
 def _taken_as_noun() -> re.Pattern:
     """A verb that takes the next speech verb as its object (引发各方批评, 遭到国会两党议员反驳), with up
@@ -201,6 +205,8 @@ def find_cues(masked: str) -> list[Cue]:
         base = _base_verb(word)
         if any(pattern.match(masked, start - k) for k, pattern in blocked.get(base, ()) if start - k >= 0):
             continue
+        if word == "说" and _FOR_SOMEONE.match(masked, max(0, start - 2)):
+            continue  # (对)年轻人来说, 理想来说, 从…角度来说: "for", not "said"
         nxt = masked[m.end():m.end() + 1]
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
             start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)

@@ -392,6 +392,7 @@ class Registry:
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (head.startswith(_followers(), length) or role) and not segment.common_word(name)
+                    and not _manner(name)  # (单纯地把…: an adverb)
                     and not segment.common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
                     and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause

@@ -375,3 +375,19 @@ def test_a_quotation_after_a_colon_in_reported_speech_is_the_speakers_own_words(
     # another verb of saying before the colon: the reported part keeps the quotation, as before
     text = "Rocket告诉记者，他一脸懵逼，和我说：“我之前和她同学啊，怎么会这样。”"
     assert [q.kind for q in extract(text)] == ["indirect"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("理想来说，他们应该经过筛查才能回到工作岗位。", []),  # "for", not "said"
+    ("对很多年轻人来说，这个决定很难接受。", []),
+    ("他后来说，这件事让他很难过。", [("indirect", "他", "这件事让他很难过")]),  # 后来 is a word of its own
+    ("牧师接下来说，我们要为受害者祷告。", [("indirect", "牧师", "我们要为受害者祷告")]),
+    ("特朗普反复强调，美国确诊人数多是因为检测多。", [("indirect", "特朗普", "美国确诊人数多是因为检测多")]),
+])
+def test_x来说_is_for_x(text, expected):
+    assert found(text) == expected
+
+
+def test_an_adverb_in_地_opening_a_clause_is_no_antecedent():
+    text = "她的工作是在网络上移除这些内容。\n李孝琳说，单纯地把这些证据移走并不足够。\n“性侵视频成为了社会问题，”她说。"
+    assert [q.speaker for q in extract(text)] == ["李孝琳", "李孝琳"]
