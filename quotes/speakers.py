@@ -32,13 +32,13 @@ _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
-# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo); not 高盛(Goldman Sachs Group Inc.).
+# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 李孝琳（音译，Lee Hyorin）; not 高盛(Goldman Sachs Group Inc.).
 # (the bracket comes first, then the look back at the character before it: searching for a bracket is fast)
-_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
+_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _DOT_RE = re.compile("[·•‧・]")
-_LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])")
+_LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _FIRST_PERSON_OWNER = re.compile(r"我们?的?")

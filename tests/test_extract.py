@@ -391,3 +391,8 @@ def test_x来说_is_for_x(text, expected):
 def test_an_adverb_in_地_opening_a_clause_is_no_antecedent():
     text = "她的工作是在网络上移除这些内容。\n李孝琳说，单纯地把这些证据移走并不足够。\n“性侵视频成为了社会问题，”她说。"
     assert [q.speaker for q in extract(text)] == ["李孝琳", "李孝琳"]
+
+
+def test_a_name_glossed_as_a_transliteration_is_one_person():
+    text = "李孝琳（音译，Lee Hyorin）决定帮助这些受害者。\n“性侵视频成为了社会问题，”她说。"
+    assert [q.speaker for q in extract(text)] == ["李孝琳"]
