@@ -388,10 +388,14 @@ class _Reader:
         if not subject and self._in_topic_clause(cue.start):
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         clause = self.shadow[self.clause_start(cue.start):cue.start]
-        if any(m in clause for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(clause)):
+        own = clause.rsplit("的", 1)[-1]  # (被禁参选的黄之锋认为: the passive describes the speaker, who speaks)
+        if any(m in own for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(own)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if clause.endswith(words("negations")):
             return  # 检察官没有指控…: what was not said
+        m = find.connectives().match(clause)
+        if clause.startswith(tuple(w for w in words("negations") if len(w) > 1), m.end() if m else 0):
+            return  # 但没有明显的理由表明…, 没有人说…: no one said it
         after = cue.end
         cue_label = cue.word
         if cue.strength == "recipient":

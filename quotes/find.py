@@ -327,9 +327,10 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()
-    if cut <= 1 and "的" in body[cut:]:
+    if cut <= 1 and "的" in body[cut:] and body[:cut] not in word_set("pronouns"):
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
-        # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中)
+        # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
+        # the cut is the subject itself (他没有向她提供…的细节)
         for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut), reverse=True):
             h, e = subject_of(body[rel:], names)
             if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))):

@@ -504,8 +504,13 @@ class Registry:
             return self._speaks(self._add(subject, ""))
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
-            if "我" not in subject and head != subject and _describes_a_speaker(head):
-                return self.resolve(head)  # 不愿透露姓名的印度政府人士: the noun the clause describes
+            if "我" not in subject and head != subject and 2 <= len(head):
+                if _describes_a_speaker(head):
+                    return self.resolve(head)  # 不愿透露姓名的印度政府人士: the noun the clause describes
+                cut = max((m.end() for m in _roles().finditer(head)), default=0)
+                if self._is_name(head[cut:]) and (cut == 0 or cut <= len(head) - 2):
+                    # 被禁参选的黄之锋, 另一名被禁参选的本土派人士刘頴匡: the person the clause describes
+                    return self._speaks(self._add(head[cut:], head[:cut]), head[:cut])
             return None  # 或者, 好像我, 让各人自行考虑: no one who speaks
         res = Resolution(subject, "", kind, "explicit")
         if kind == "unknown" and len(subject) <= 6:

@@ -396,3 +396,21 @@ def test_an_adverb_in_地_opening_a_clause_is_no_antecedent():
 def test_a_name_glossed_as_a_transliteration_is_one_person():
     text = "李孝琳（音译，Lee Hyorin）决定帮助这些受害者。\n“性侵视频成为了社会问题，”她说。"
     assert [q.speaker for q in extract(text)] == ["李孝琳"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a passive inside the relative clause describes the speaker, who speaks
+    ("被禁参选的黄之锋认为，北京或香港政府没有任何基础去押后选举。",
+     [("indirect", "黄之锋", "北京或香港政府没有任何基础去押后选举")]),
+    # a negation with an adverb is still what was not said; the speaker of the next verb has no 没有
+    ("政府卫生部门官员没有明确表示支持或反对押后选举，但警告疫情严重，令医疗系统有可能崩溃。",
+     [("indirect", "政府卫生部门官员", "疫情严重，令医疗系统有可能崩溃")]),
+    # a clause opening with a negation has no speaker
+    ("但没有明显的理由表明，第二次冷战应该以核边缘政策为特征。", []),
+    # a pronoun before a relative clause is the subject, not the noun the clause ends with
+    ("一名医生治好了他的耳疾。他没有向金珍雅提供关于他的情况或治疗的细节，但告诉她，那天他哭了。",
+     [("indirect", "他", "那天他哭了")]),
+])
+def test_passives_negations_and_relative_clauses(text, expected):
+    assert found(text) == expected
+
