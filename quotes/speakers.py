@@ -348,12 +348,12 @@ class Registry:
 
     def last_person_in(self, text: str) -> Person | None:
         """The person whose name form starts last in ``text`` (the longest form starting there)."""
-        by_first = self._forms_by_first()
-        for i in range(len(text) - 1, -1, -1):
-            for form in by_first.get(text[i], ()):
-                if text.startswith(form, i):
-                    return self.forms()[form]
-        return None
+        best, at = None, -1
+        for form, person in self.forms().items():  # longest first: a shorter form starting at the same place loses
+            i = text.rfind(form)
+            if i > at:
+                best, at = person, i
+        return best
 
     def forms(self) -> dict[str, Person]:
         """Every form of every name (``谢尔盖·拉夫罗夫`` and ``拉夫罗夫``), longest first."""
@@ -397,8 +397,8 @@ class Registry:
                     and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause
                 person = self._add(name, role.group() if role else "")
-        if person is None and head[:1] in chars("surnames"):
-            name = _tagged_name_opening(head[:8])
+        if person is None and head[:1] in chars("surnames") and not segment.common_word(head[:2]):
+            name = _tagged_name_opening(head[:8])  # (高度…, 方面…: a common word, no name; the tagger is slow)
             if name and kind_of(name) == "unknown":
                 person = self._add(name, "")  # 李爱杰带着…: no follower after the name, but the tagger reads one
         return person
