@@ -33,6 +33,7 @@ _MODAL = re.compile(r"[会将要能可就才]")
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 _END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李昕颐/核稿：张正芊） closing a paragraph
 _PERSONAL = re.compile(r"[他她我你]")
+_GROUP_STOP = frozenset("，,。：:；;、了的是在和与及对向被把让给由从")  # what ends the words naming a group, going back
 _DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
 _HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
@@ -346,8 +347,17 @@ class _Reader:
         return None
 
     def _group_before(self, at: int) -> str:
-        """The plural subject of the sentence before (国际人士高度评价…。他们表示): whom 他们 means, or ""."""
+        """The plural subject of the sentence before (国际人士高度评价…。他们表示), or a group the sentence
+        itself named in an earlier clause (…激起了中国网民的强烈反应，他们称): whom 他们 means, or ""."""
         current = self.sentence_start(at)
+        named = [m for m in _groups().finditer(self.masked, current, self.clause_start(at, current))
+                 if not self.in_claim(m.start())]
+        if named:
+            end = named[-1].end()
+            start = end
+            while start > current and end - start < 8 and self.shadow[start - 1] not in _GROUP_STOP:
+                start -= 1
+            return self.shadow[start:end]
         if current == 0 or current - 1 < self.para_start(current - 1):
             return ""
         previous = self.sentence_start(current - 1)

@@ -405,6 +405,8 @@ class Registry:
 
     # -- resolving ---------------------------------------------------------
     def by_name(self, subject: str) -> Person | None:
+        if len(subject) == 1:  # 罗表示 after 波布•罗: the one-character last part of a dotted name, alone
+            return next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOTS.split(p.name)[-1] == subject), None)
         forms = self.forms()
         person = next((p for form, p in forms.items() if subject.endswith(form)), None)
         if person is None and len(subject) >= 2:

@@ -414,3 +414,14 @@ def test_a_name_glossed_as_a_transliteration_is_one_person():
 def test_passives_negations_and_relative_clauses(text, expected):
     assert found(text) == expected
 
+
+def test_they_may_mean_a_group_named_earlier_in_the_sentence():
+    text = "大使馆纪念建城160周年，此举激起了中国网民的强烈反应，他们称这座城市建在原本属于中国的土地上。"
+    assert [q.speaker for q in extract(text)] == ["中国网民"]
+
+
+def test_the_one_character_last_part_of_a_dotted_name_speaks_for_it():
+    text = ("洛伊研究所(Lowy Institute)的波布•罗(Bobo Lo)表示，俄罗斯对现有秩序没什么兴趣。\n"
+            "不过，两国还远未形成联盟。罗表示：“两国在战略上仍然自主。”")
+    assert [q.speaker for q in extract(text)] == ["波布•罗", "波布•罗"]
+
