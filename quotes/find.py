@@ -35,6 +35,12 @@ _CLOSE_BRACKETS = {"）": "（", ")": "("}
 _NOT_AFTER_CUE = set("了着过的后时前中为")
 
 
+def _particle_at(masked: str, pos: int) -> bool:
+    """Whether the character at ``pos`` stands alone as a word (宣布|后, 说|了), not as the start of one (中国, 时间)."""
+    words = segment.words(masked[pos:pos + 4])
+    return bool(words) and len(words[0]) == 1
+
+
 @dataclass
 class Span:
     """Text between quote marks: ``open``/``close`` index the marks themselves."""
@@ -211,8 +217,8 @@ def find_cues(masked: str) -> list[Cue]:
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
             start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)
             base = word
-        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE:
-            continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here
+        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE and _particle_at(masked, m.end()):
+            continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
         if base in ("表示",) and _not_speech_object().match(masked, m.end()):

@@ -425,3 +425,16 @@ def test_the_one_character_last_part_of_a_dotted_name_speaks_for_it():
             "不过，两国还远未形成联盟。罗表示：“两国在战略上仍然自主。”")
     assert [q.speaker for q in extract(text)] == ["波布•罗", "波布•罗"]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a content opening with 中国, 中方, 时间, 为了 …: the verb reports it
+    ("外交部发言人表示中国将继续推动和平谈判。", [("indirect", "外交部发言人", "中国将继续推动和平谈判")]),
+    ("王毅强调中方始终支持对话。", [("indirect", "王毅", "中方始终支持对话")]),
+    ("特朗普说时间会证明一切。", [("indirect", "特朗普", "时间会证明一切")]),
+    # a particle standing alone after the verb: no report
+    ("他宣布后，大家都走了。", []),
+    ("他说过这件事。", []),
+])
+def test_a_particle_after_the_verb_blocks_it_only_as_a_word_of_its_own(text, expected):
+    assert found(text) == expected
+
