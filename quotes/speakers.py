@@ -520,7 +520,8 @@ class Registry:
         return self._said(res)
 
     def _is_name(self, text: str, role_follows: bool = False) -> bool:
-        """A person's name: one this article used, or name-shaped and tagged as a name (not 公司, 乌克兰).
+        """A person's name: one this article used, or name-shaped and tagged as a name (not 公司, 乌克兰), or three
+        characters no part of which is a common word.
 
         When a role follows (蔡英文总统), a surname and one or two characters
         that make no common word are enough, even if the tagger reads a word in them (英文).
@@ -531,6 +532,9 @@ class Registry:
             return False
         if _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3:
             return True
+        if (len(text) == 3 and text[0] in chars("surnames") and not _NOT_IN_NAMES.intersection(text)
+                and not text.endswith("地") and not any(segment.common_word(part) for part in (text, text[:2], text[1:]))):
+            return True  # 任潇潇 (the tagger reads 任 as a verb): a surname and two characters that make no common word (not 冷冷地)
         return role_follows and len(text) <= 3 and text[0] in chars("surnames") and not segment.common_word(text)
 
     def _pronoun(self, subject: str, kind: str) -> Resolution:

@@ -438,3 +438,12 @@ def test_the_one_character_last_part_of_a_dotted_name_speaks_for_it():
 def test_a_particle_after_the_verb_blocks_it_only_as_a_word_of_its_own(text, expected):
     assert found(text) == expected
 
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“关键证据缺失了，”任潇潇认为，正是证据的缺失才导致了败诉。", "任潇潇"),  # the tagger reads 任 as a verb
+    ("辛西娅·张说，空间已经缩小了。她举例说，有关部门封掉了几个微信群。", "辛西娅·张"),
+    ("这篇悼文说，印度台北协会和台湾人民一起致敬。", "这篇悼文"),
+])
+def test_more_speakers(text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
