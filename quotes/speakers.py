@@ -42,6 +42,7 @@ _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _FIRST_PERSON_OWNER = re.compile(r"我们?的?")
+_CAUSATIVE = re.compile(r"[使让令促]")  # (这个时机促使批评人士认为: the people are an object)
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _ENUMERATOR = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
 _AGE = regex.compile(r"^[0-9０-９一二三四五六七八九十]+岁的?")
@@ -504,6 +505,9 @@ class Registry:
             return self._speaks(person) if person else None
         if kind == "unknown" and self._is_name(subject):
             return self._speaks(self._add(subject, ""))
+        if (kind == "unknown" and subject.endswith(tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1))
+                and 4 <= len(subject) <= 12 and not _NOT_IN_NAMES.intersection(subject) and not _CAUSATIVE.search(subject)):
+            return self._said(Resolution(subject, "", "person", "explicit"))  # 香港亲中人士: people described, not named
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
             if "我" not in subject and head != subject and 2 <= len(head):

@@ -447,3 +447,13 @@ def test_a_particle_after_the_verb_blocks_it_only_as_a_word_of_its_own(text, exp
 def test_more_speakers(text, speaker):
     assert extract(text)[-1].speaker == speaker
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("另据俄罗斯媒体报道，俄罗斯军队已经撤出该地区。", [("indirect", "俄罗斯媒体", "俄罗斯军队已经撤出该地区")]),
+    ("香港亲中人士亦呼应称占中激进派违法。", [("indirect", "香港亲中人士", "占中激进派违法")]),
+    ("苏丹快速支援部队称控制首都多个地区。", [("indirect", "苏丹快速支援部队", "控制首都多个地区")]),
+    ("这个时机巧合促使批评人士认为，这个想法并不新鲜。", []),  # the people are an object
+])
+def test_sources_groups_and_forces_speak(text, expected):
+    assert found(text) == expected
+
