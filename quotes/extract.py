@@ -597,6 +597,8 @@ class _Reader:
         if rest.startswith(words("topic_markers")):
             return False  # …，如局长曾国卫指称…: an example inside the speech
         subject, _, _ = self.subject(cue.start)
+        if subject.startswith("有"):
+            return False  # …，日前，甚至有人警告她，…: someone unnamed, inside what the speaker says
         return not _MODAL.search(rest[len(subject):])
 
     def _complete(self, start: int, end: int) -> bool:

@@ -457,3 +457,9 @@ def test_more_speakers(text, speaker):
 def test_sources_groups_and_forces_speak(text, expected):
     assert found(text) == expected
 
+
+def test_someone_unnamed_inside_reported_speech_stays_inside_it():
+    text = "林郑月娥说，社会已有声音质疑选举能否安全举行，日前，甚至有人警告她，如果不押后选举，可能会采取司法行动。"
+    assert [(q.speaker, q.text[-6:]) for q in extract(text)] == [("林郑月娥", "采取司法行动")]
+    assert [q.speaker for q in extract("甚至有官员表示，这项政策是错误的。")] == ["UNKNOWN"]
+
