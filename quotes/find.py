@@ -333,10 +333,10 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()
-    if cut <= 1 and "的" in body[cut:] and body[:cut] not in word_set("pronouns"):
+    if (cut <= 1 or _QUANTIFIER.fullmatch(body[:cut])) and "的" in body[cut:] and body[:cut] not in word_set("pronouns"):
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
-        # the cut is the subject itself (他没有向她提供…的细节)
+        # the cut is the subject itself (他没有向她提供…的细节); a count before it is not (一位在北京…的业内人士)
         for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut), reverse=True):
             h, e = subject_of(body[rel:], names)
             if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))):
@@ -345,6 +345,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+_QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名
 
 
 _MANNER_TAGS = ("v", "a", "i", "d", "z", "c")  # verbs, adjectives, idioms, adverbs, states, 只是 (not "l": 发言人 is one)

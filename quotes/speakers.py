@@ -519,8 +519,8 @@ class Registry:
                     return self._speaks(self._add(head[cut:], head[:cut]), head[:cut])
             return None  # 或者, 好像我, 让各人自行考虑: no one who speaks
         res = Resolution(subject, "", kind, "explicit")
-        if kind == "unknown" and len(subject) <= 6:
-            return self._said(res, self._add(subject, ""))
+        if kind == "unknown" and len(subject) <= 6 and not subject.endswith(GENERIC_DESCRIPTIONS):
+            return self._said(res, self._add(subject, ""))  # (not 人士, 学生: a kind of person names no one)
         return self._said(res)
 
     def _is_name(self, text: str, role_follows: bool = False) -> bool:

@@ -463,3 +463,13 @@ def test_someone_unnamed_inside_reported_speech_stays_inside_it():
     assert [(q.speaker, q.text[-6:]) for q in extract(text)] == [("林郑月娥", "采取司法行动")]
     assert [q.speaker for q in extract("甚至有官员表示，这项政策是错误的。")] == ["UNKNOWN"]
 
+
+@pytest.mark.parametrize("text,speakers", [
+    ("一位在北京提供金融咨询服务的业内人士告诉德国之声，彭博社的报道属实。", ["业内人士"]),  # a count, a relative clause, the noun
+    ("俄罗斯总统新闻秘书佩斯科夫表示，克宫欢迎对话。", ["佩斯科夫"]),
+    ("一位在北京的业内人士说，报道属实。多位业内人士表示，业内也在讨论碳税。", ["业内人士", "多位业内人士"]),  # 人士 names no one
+    ("按理说西方就是来了几船人，怎么就沦陷了？", []),
+])
+def test_counts_roles_and_kinds_of_people(text, speakers):
+    assert [q.speaker for q in extract(text)] == speakers
+
