@@ -639,9 +639,29 @@ class _Reader:
             return
         if self._speaker_after(span):
             return
-        if self._colon_before(span):
+        if self._colon_before(span) or self._subject_before(span):
             return
         self._continuation(span)
+
+    def _subject_before(self, span: Span) -> bool:
+        """``特朗普也庆祝这一数字，“今天的报告证明…。”`` — a whole statement after the sentence's one clause,
+        with no verb of saying: the words of the person named as its subject."""
+        if span.open == 0 or self.masked[span.open - 1] not in "，," or not span.closed:
+            return False
+        inner = self.shadow[span.open + 1:span.close].rstrip()
+        after = self.masked[span.close + 1:span.close + 2]
+        if not (_has_han(inner, 8) and (inner[-1] in "。！？!?…" or after in ("。", "！", "？", "\n", ""))):
+            return False
+        sentence = self.sentence_start(span.open)
+        if self.clause_start(span.open - 1, sentence) != sentence:
+            return False  # (only one clause before the quotation: the one that says who)
+        head = self._sentence_subject(sentence, span.open)
+        res = self.speaker(head, span.open) if head and self.registry.by_name(head) else None
+        if res is None or res.kind != "person" or res.how != "name":
+            return False
+        self.claimed_spans.add(span.open)
+        self.emit("direct", span.open + 1, span.close, res, head, "", 0.6)
+        return True
 
     def _speaker_after(self, span: Span) -> bool:
         """``“…，”X说。`` — attribution after the closing mark."""

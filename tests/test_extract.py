@@ -473,3 +473,17 @@ def test_someone_unnamed_inside_reported_speech_stays_inside_it():
 def test_counts_roles_and_kinds_of_people(text, speakers):
     assert [q.speaker for q in extract(text)] == speakers
 
+
+@pytest.mark.parametrize("text,expected", [
+    # (a name the article has used: 美国总统特朗普, 德国总理默克尔)
+    ("就业岗位增加480万个。特朗普也庆祝这一数字，“今天的报告证明我们的经济正在强势复苏。”",
+     [("direct", "特朗普", "今天的报告证明我们的经济正在强势复苏。")]),
+    ("默克尔以为，“中国是一个重要的伙伴，但也是竞争对手。”", [("direct", "默克尔", "中国是一个重要的伙伴，但也是竞争对手。")]),
+    # not after a subject that is no name, nor after a second clause, nor a term in marks
+    ("这项倡议覆盖六十多个国家，“一带一路”已经成为一个品牌。", []),
+    ("特朗普周二会见了马克龙，两人讨论了贸易，“我们的关系非常好。”", []),
+])
+def test_a_statement_after_a_named_subject_is_their_words(text, expected):
+    names = "美国总统特朗普和德国总理默克尔出席了会议。\n"
+    assert found(names + text) == expected
+
