@@ -33,6 +33,7 @@ _MARK = re.compile('[“”「」『』"]')
 _CLOSE_BRACKETS = {"）": "（", ")": "("}
 # A verb followed by one of these is used as a noun or in a time clause.
 _NOT_AFTER_CUE = set("了着过的后时前中为")
+_PERFECTIVE = set("了过")  # aspect after a verb of saying that still reports, before a comma or colon (说过，)
 
 
 def _particle_at(masked: str, pos: int) -> bool:
@@ -213,19 +214,22 @@ def find_cues(masked: str) -> list[Cue]:
             continue
         if word == "说" and _FOR_SOMEONE.match(masked, max(0, start - 2)):
             continue  # (对)年轻人来说, 理想来说, 从…角度来说: "for", not "said"
-        nxt = masked[m.end():m.end() + 1]
+        end = m.end()
+        nxt = masked[end:end + 1]
+        if nxt in _PERFECTIVE and masked[end + 1:end + 2] in ("：", ":", "，", ","):
+            end, word, nxt = end + 1, word + nxt, masked[end + 1]  # 特朗普说过，“…”; 他说了：…: the verb with its aspect
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
             start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)
             base = word
-        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE and _particle_at(masked, m.end()):
+        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE and _particle_at(masked, end):
             continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
-        if base in ("表示",) and _not_speech_object().match(masked, m.end()):
+        if base in ("表示",) and _not_speech_object().match(masked, end):
             continue
         if _taken_as_noun().search(masked, max(0, start - 8), start):
             continue  # 引发各方批评，…: what an event drew, not what someone said
-        out.append(Cue(start, m.end(), word, strength[base]))
+        out.append(Cue(start, end, word, strength[base]))
     return out
 
 

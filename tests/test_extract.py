@@ -487,3 +487,12 @@ def test_a_statement_after_a_named_subject_is_their_words(text, expected):
     names = "美国总统特朗普和德国总理默克尔出席了会议。\n"
     assert found(names + text) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("美国总统特朗普说过，“宇宙航行也是一种道德努力。”", [("direct", "特朗普", "说过", "宇宙航行也是一种道德努力。")]),
+    ("他曾经说过，中国不会接受这种要求。", [("indirect", "他", "说过", "中国不会接受这种要求")]),
+    ("他说过这件事。", []),
+])
+def test_a_verb_with_its_aspect_before_a_comma_reports(text, expected):
+    assert [(q.kind, q.speaker, q.cue, q.text) for q in extract(text)] == expected
+
