@@ -154,13 +154,16 @@ def _is_noise_element(el) -> bool:
     return any(key.startswith("data-selfpromo") for key in attrs)
 
 
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
 def _markdown_blocks(body: str) -> list[str]:
     """Markdown paragraphs; blocks that carry HTML are parsed as HTML."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", body):
         if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", block):
             continue
-        if re.search(r"<(p|div|br|span|section|figure|img)\b", block, re.I):
+        if _HTML_TAG.search(block):  # (a <figcaption> alone in a markdown post is HTML too)
             out.extend(_html_blocks(block))
             continue
         lines = [_MD_PREFIX.sub("", line) for line in block.splitlines()]

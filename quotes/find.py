@@ -337,13 +337,17 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()
-    if (cut <= 1 or _QUANTIFIER.fullmatch(body[:cut])) and "的" in body[cut:] and body[:cut] not in word_set("pronouns"):
+    opener = cut <= 1 and body[:cut] not in word_set("pronouns") or bool(_QUANTIFIER.fullmatch(body[:cut]))
+    if (opener or _opens_with_verb(body[:cut])) and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
-        # the cut is the subject itself (他没有向她提供…的细节); a count before it is not (一位在北京…的业内人士)
+        # the cut is the subject itself (他没有向她提供…的细节), a count is not (一位在北京…的业内人士); after a verb
+        # (就职于某电厂的技术员杨先生) only a noun that names a speaker, not 就职于…的政策
         for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut), reverse=True):
             h, e = subject_of(body[rel:], names)
-            if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))):
+            noun = body[rel + h:rel + e]
+            if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))) and (
+                    opener or noun.endswith(_speaker_nouns()) or names and noun.endswith(names)):
                 return head + rel + h, head + rel + e
     end = head + cut
     while end > head and clause[end - 1] in " 的等":
@@ -352,6 +356,17 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
 
 
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名
+
+
+@cache
+def _speaker_nouns() -> tuple[str, ...]:
+    """Words that end a noun naming someone who may speak: roles (教授, 发言人), kinds of people (人士, 先生)."""
+    return tuple(words("roles")) + tuple(words("groups")) + ("人", "先生", "女士", "小姐", "员")
+
+
+def _opens_with_verb(text: str) -> bool:
+    tagged = segment.tagged(text) if text else []
+    return bool(tagged) and tagged[0][1] == "v"
 
 
 _MANNER_TAGS = ("v", "a", "i", "d", "z", "c")  # verbs, adjectives, idioms, adverbs, states, 只是 (not "l": 发言人 is one)

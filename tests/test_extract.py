@@ -496,3 +496,14 @@ def test_a_statement_after_a_named_subject_is_their_words(text, expected):
 def test_a_verb_with_its_aspect_before_a_comma_reports(text, expected):
     assert [(q.kind, q.speaker, q.cue, q.text) for q in extract(text)] == expected
 
+
+@pytest.mark.parametrize("text,speaker", [
+    ("就职于某电厂的继电保护中级技术员杨先生则表示，这个机箱还有其它隐患。", "继电保护中级技术员杨先生"),
+    ("有份向港府提供抗疫意见的专家、讲座教授许树昌表示，专家顾问团并无牵涉讨论。", "许树昌"),
+])
+def test_a_relative_clause_opening_with_a_verb_describes_the_speaker(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_verb_opened_relative_clause_ending_in_no_speaker_gives_none():
+    assert extract("就职于某电厂的政策表示，这项措施很有必要。") == []

@@ -145,3 +145,9 @@ def test_clean_text_is_stable():
     """Quote offsets index the stored text, so reading twice must give the same text."""
     first = process_file(SEEDS / "001_bb1980356e27d1ee.txt", SEEDS).text
     assert process_file(SEEDS / "001_bb1980356e27d1ee.txt", SEEDS).text == first
+
+
+def test_html_captions_inside_markdown_are_no_text():
+    body = "正文第一段。\n\n<figcaption>▲死亡证明提到，死亡原因为“电击伤”。</figcaption>\n\n第二段。"
+    assert clean_body(body, "markdown").paragraphs == ["正文第一段。", "第二段。"]
+
