@@ -507,3 +507,9 @@ def test_a_relative_clause_opening_with_a_verb_describes_the_speaker(text, speak
 
 def test_a_verb_opened_relative_clause_ending_in_no_speaker_gives_none():
     assert extract("就职于某电厂的政策表示，这项措施很有必要。") == []
+
+
+def test_a_source_frame_quoting_someone_gives_the_person_quoted():
+    text = "另据多家外媒援引美国官员的话说，美国将向乌克兰提供新的援助。"
+    assert [q.speaker for q in extract(text)] == ["美国官员"]
+
