@@ -109,6 +109,16 @@ def _ends_in_time_word(clause: str) -> bool:
                                                       and not clause[-2:-1].isdigit())
 
 
+def _quoted_inside(source: str, at: int) -> tuple[str, int]:
+    """The one a source quotes, where it does (据半岛电视台援引巴勒斯坦民防部门消息报道 → 巴勒斯坦民防部门), and where
+    that starts; else the source itself."""
+    for pattern, kind, _ in _frames():
+        m = pattern.search(source) if kind == "quoted" else None
+        if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
+            return m.group("speaker"), at + m.start("speaker")  # (not …引述港媒消息: a report quoting a report)
+    return source, at
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -543,13 +553,14 @@ class _Reader:
                     subject, _, _ = self.subject(inner.start)
                     if subject:
                         return True
-            h, e = find.subject_of(m.group("speaker"))
-            subject = m.group("speaker")[h:e]
+            source, at = _quoted_inside(m.group("speaker"), m.start("speaker"))
+            h, e = find.subject_of(source)
+            subject = source[h:e]
             res = self.speaker(subject, cue.start)
             if res is None or not _has_han(self.shadow[start:end], 4):
                 return True
             end = self._content_end(start)
-            self.emit("indirect", start, end, res, self.text[m.start("speaker") + h:m.start("speaker") + e], label.format(cue=m.group("cue")), 0.7)
+            self.emit("indirect", start, end, res, self.text[at + h:at + e], label.format(cue=m.group("cue")), 0.7)
             self.claim(start, end)
             return True
         return False

@@ -509,7 +509,12 @@ def test_a_verb_opened_relative_clause_ending_in_no_speaker_gives_none():
     assert extract("就职于某电厂的政策表示，这项措施很有必要。") == []
 
 
-def test_a_source_frame_quoting_someone_gives_the_person_quoted():
-    text = "另据多家外媒援引美国官员的话说，美国将向乌克兰提供新的援助。"
-    assert [q.speaker for q in extract(text)] == ["美国官员"]
+@pytest.mark.parametrize("text,speaker", [
+    ("另据多家外媒援引美国官员的话说，美国将向乌克兰提供新的援助。", "美国官员"),
+    ("据半岛电视台7日援引巴勒斯坦民防部门消息报道，以色列军队当天发动袭击。", "巴勒斯坦民防部门"),
+    ("据德新社援引欧盟外交官提供的消息报道，欧盟成员国计划取消入境限制。", "欧盟外交官"),
+    ("据中央社引述港媒消息报道，许章润12日可望返家。", "港媒"),
+])
+def test_a_source_frame_quoting_someone_gives_the_one_quoted(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
 
