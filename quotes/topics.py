@@ -6,6 +6,7 @@ about 印度" is one SQL query.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -46,10 +47,7 @@ def describe(text: str, people: Iterable[str]) -> tuple[list[tuple[str, float]],
     Mentions are the article's people, places (美国, 北约) and organisations (…部, …委员会).
     """
     shadow = simplified(text)
-    counts: dict[str, int] = {}
-    for token in segment.words(shadow):
-        if _is_han_word(token):
-            counts[token] = counts.get(token, 0) + 1
+    counts = {w: c for w, c in Counter(segment.words(shadow)).items() if _is_han_word(w)}  # (each word tested once)
     idf = segment.idf_weights(counts)
     counts = {w: c for w, c in counts.items() if w in idf}
     total = sum(counts.values()) or 1
