@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 
 import regex
@@ -82,12 +83,10 @@ def record_roles(conn: sqlite3.Connection, article_id: int, published: str, role
                      [(sid, role, article_id, published) for sid, rs in sorted(roles.items()) for role in sorted(rs) if role])
 
 
-def record_aliases(conn: sqlite3.Connection, article_id: int) -> None:
-    """Every form the article uses for each speaker: the name and the subjects that end with it."""
-    rows = conn.execute("select distinct quote.speaker_id, speaker.name, quote.speaker_as_written from quote"
-                        " join speaker on speaker.id = quote.speaker_id where quote.article_id = ?", (article_id,))
+def record_aliases(conn: sqlite3.Connection, speakers: Iterable[tuple[int, str, str]]) -> None:
+    """Every form an article uses for each speaker (id, name, as written): the name and the subjects that end with it."""
     aliases = set()
-    for speaker_id, name, written in rows:
+    for speaker_id, name, written in set(speakers):
         aliases.add((speaker_id, name))
         aliases.add((speaker_id, simplified(name)))
         if written and name_key(written).endswith(name_key(name)[-2:]) and len(written) <= 30:

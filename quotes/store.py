@@ -174,7 +174,8 @@ def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
         if sid is not None:
             roles.setdefault(sid, set()).update([q.role, *q.known_roles])
     entities.record_roles(conn, article_id, record.published, roles)
-    entities.record_aliases(conn, article_id)
+    entities.record_aliases(conn, [(sid, q.speaker, q.speaker_as_written)
+                                   for q, sid in zip(record.quotes, speaker_ids) if sid is not None])
     conn.execute("delete from ingest_error where path = ?", (record.path,))
     return article_id
 
