@@ -109,13 +109,16 @@ def _ends_in_time_word(clause: str) -> bool:
                                                       and not clause[-2:-1].isdigit())
 
 
+_SOURCE_NEWS = re.compile(r"(?:提供)?的?消息$")  # 据德新社援引欧盟外交官(提供的)消息报道: the news is no part of who
+
+
 def _quoted_inside(source: str, at: int) -> tuple[str, int]:
     """The one a source quotes, where it does (据半岛电视台援引巴勒斯坦民防部门消息报道 → 巴勒斯坦民防部门), and where
     that starts; else the source itself."""
     for pattern, kind, _ in _frames():
-        m = pattern.search(source) if kind == "quoted" else None
+        m = pattern.search(_SOURCE_NEWS.sub("", source)) if kind == "quoted" else None
         if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
-            return m.group("speaker"), at + m.start("speaker")  # (not …引述港媒消息: a report quoting a report)
+            return m.group("speaker"), at + m.start("speaker")
     return source, at
 
 

@@ -282,6 +282,12 @@ def connectives() -> re.Pattern:
     return re.compile(rf"^(?:(?:{alts})\s*)+")
 
 
+@cache
+def _comparisons() -> tuple[str, ...]:
+    """Connectives that open "as X said" (正如, 诚如)."""
+    return tuple(row["word"] for row in table("connectives") if row["kind"] == "comparison")
+
+
 def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
@@ -295,6 +301,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = connectives().match(clause)
     if m:
         head = m.end()
+        if clause.endswith("所") and clause.startswith(_comparisons()):
+            clause = clause[:-1]  # 正如苏特尔所(说): "as X said", 所 no part of X
     m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()
@@ -329,7 +337,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut, taken = pos, index
             break
         pos += len(token)
-    modal = _modal_length(tokens[:taken])
+    modal = _modal_length(tokens[:taken], names)
     if modal < cut:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
@@ -406,7 +414,7 @@ def _compound_names() -> re.Pattern:
     return re.compile(alternation("compound_names"))
 
 
-def _modal_length(tokens: list[str]) -> int:
+def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     """Length of the modals ending a subject's words after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0
     after anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
     n = len(tokens)
@@ -416,8 +424,9 @@ def _modal_length(tokens: list[str]) -> int:
         return 0
     person = tokens[n - 1]
     length = sum(len(t) for t in tokens[n:])
-    if person in word_set("relatives") or person in word_set("roles") or person in word_set("pronouns"):
-        return length
+    if (person in word_set("relatives") or person in word_set("roles") or person in word_set("pronouns")
+            or len(person) > 1 and any(name.endswith(person) for name in names)):
+        return length  # (拉布将会: a name the article uses, whatever the tagger reads it as)
     tag = segment.tagged(person, guess=True)[-1][1]
     return length if len(person) > 1 and (tag.startswith("nr") or tag == "r") else 0
 

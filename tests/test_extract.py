@@ -518,3 +518,16 @@ def test_a_verb_opened_relative_clause_ending_in_no_speaker_gives_none():
 def test_a_source_frame_quoting_someone_gives_the_one_quoted(text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
 
+
+@pytest.mark.parametrize("text,speaker", [
+    ("正如苏特尔所说，这项政策没有效果。", "苏特尔"),  # "as X said": 所 no part of X
+    ("世界卫生组织同日表示，疫情仍在蔓延。", "世界卫生组织"),
+    ("英国外相拉布（Dominic Raab）表示，英国不会接受。\n拉布将会在议会表示，英国将暂停引渡条约。", "拉布"),
+])
+def test_comparisons_times_and_modals_are_no_part_of_the_speaker(text, speaker):
+    assert extract(text)[-1].speaker.endswith(speaker)
+
+
+def test_a_promise_made_a_noun_is_no_cue():
+    assert extract("德国遵守这一承诺，成员国也应信赖德国。") == []
+
