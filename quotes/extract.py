@@ -112,14 +112,20 @@ def _ends_in_time_word(clause: str) -> bool:
 _SOURCE_NEWS = re.compile(r"(?:提供)?的?消息$")  # 据德新社援引欧盟外交官(提供的)消息报道: the news is no part of who
 
 
+def _quoted(text: str) -> regex.Match | None:
+    """The ``quoted`` frame in ``text`` (援引X的话), when X is someone, not a document or a report."""
+    for pattern, kind, _ in _frames():
+        m = pattern.search(text) if kind == "quoted" else None
+        if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
+            return m
+    return None
+
+
 def _quoted_inside(source: str, at: int) -> tuple[str, int]:
     """The one a source quotes, where it does (据半岛电视台援引巴勒斯坦民防部门消息报道 → 巴勒斯坦民防部门), and where
     that starts; else the source itself."""
-    for pattern, kind, _ in _frames():
-        m = pattern.search(_SOURCE_NEWS.sub("", source)) if kind == "quoted" else None
-        if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
-            return m.group("speaker"), at + m.start("speaker")
-    return source, at
+    m = _quoted(_SOURCE_NEWS.sub("", source))
+    return (m.group("speaker"), at + m.start("speaker")) if m else (source, at)
 
 
 def _has_han(s: str, n: int) -> bool:
@@ -218,13 +224,12 @@ class _Reader:
     def _subject(self, cue_start: int) -> tuple[str, str, int]:
         cs = self.clause_start(cue_start)
         clause = self.shadow[cs:cue_start]
-        for pattern, kind, _ in _frames():
-            m = pattern.search(clause) if kind == "quoted" else None
-            if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
-                inner = m.group("speaker")
-                h, e = find.subject_of(inner, self.names())
-                start = cs + m.start("speaker") + h
-                return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
+        m = _quoted(clause)
+        if m:
+            inner = m.group("speaker")
+            h, e = find.subject_of(inner, self.names())
+            start = cs + m.start("speaker") + h
+            return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
         h, e = find.subject_of(clause, self.names())
         return clause[h:e], self.text[cs + h:cs + e], cs + h
 
