@@ -373,6 +373,7 @@ def _speaker_nouns() -> tuple[str, ...]:
 
 
 def _opens_with_verb(text: str) -> bool:
+    """Whether jieba tags the first word a verb (就职于…的…: a relative clause, not a subject)."""
     tagged = segment.tagged(text) if text else []
     return bool(tagged) and tagged[0][1] == "v"
 
