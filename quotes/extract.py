@@ -185,6 +185,11 @@ class _Reader:
             self._clause_starts[key] = find.clause_start(self.masked, pos, floor)
         return self._clause_starts[key]
 
+    def clause_stop(self, start: int, limit: int) -> int:
+        """Where the clause opening at ``start`` ends (its punctuation), or ``limit``."""
+        m = _CLAUSE_END.search(self.masked, start, limit)
+        return m.start() if m else limit
+
     def sentence_start(self, pos: int) -> int:
         floor = max(self.para_start(pos), pos - find.MAX_SENTENCE)
         i = pos - 1
@@ -504,9 +509,7 @@ class _Reader:
         """
         if start != after:
             return False
-        first = start
-        while first < len(self.masked) and self.masked[first] not in find.CLAUSE_END:
-            first += 1
+        first = self.clause_stop(start, len(self.masked))
         i = bisect.bisect_left(self.cue_starts, start)
         if i < len(self.cues) and self.cues[i].start < first:
             return _ends_in_time_word(self.shadow[start:self.cues[i].start])  # (…决定时表示: another verb says it)
@@ -525,9 +528,7 @@ class _Reader:
         the content (``表示，普京曾告诉拜登，…``).
         """
         end = find.sentence_end(self.masked, start)
-        first = start
-        while first < end and self.masked[first] not in find.CLAUSE_END:
-            first += 1
+        first = self.clause_stop(start, end)
         if self.shadow[start:first].endswith(words("time_clauses")):
             # 宣布上述规定之际，X说…: a later verb takes over; 表示，今年以来，…: no verb follows, the content goes on
             j = bisect.bisect_left(self.cue_starts, first)

@@ -15,6 +15,7 @@ import regex
 
 from . import segment
 from .rules import alternation, chars, table, word_set, words
+from .speakers import GENERIC_DESCRIPTIONS
 
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -369,7 +370,7 @@ _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六�
 @cache
 def _speaker_nouns() -> tuple[str, ...]:
     """Words that end a noun naming someone who may speak: roles (教授, 发言人), kinds of people (人士, 先生)."""
-    return tuple(words("roles")) + tuple(words("groups")) + ("人", "先生", "女士", "小姐", "员")
+    return tuple(words("roles")) + tuple(words("groups")) + GENERIC_DESCRIPTIONS + ("小姐", "员")
 
 
 def _opens_with_verb(text: str) -> bool:

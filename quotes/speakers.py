@@ -200,6 +200,7 @@ def _nominal(subject: str) -> bool:
 
 
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
+_KINDS_OF_PEOPLE = tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1)  # (人 alone ends too much: 很多人, 许多人)
 
 
 def _family_name_of(short: str, name: str) -> bool:
@@ -505,7 +506,7 @@ class Registry:
             return self._speaks(person) if person else None
         if kind == "unknown" and self._is_name(subject):
             return self._speaks(self._add(subject, ""))
-        if (kind == "unknown" and subject.endswith(tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1))
+        if (kind == "unknown" and subject.endswith(_KINDS_OF_PEOPLE)
                 and 4 <= len(subject) <= 12 and not _NOT_IN_NAMES.intersection(subject) and not _CAUSATIVE.search(subject)):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 香港亲中人士: people described, not named
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
