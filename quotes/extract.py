@@ -575,8 +575,13 @@ class _Reader:
         return False
 
     def _past_recipient(self, cue: Cue) -> tuple[int, str]:
-        """``告诉Y，…`` / ``告诉Y称…``: where the content starts, and the cue label."""
+        """``告诉Y，…`` / ``告诉Y称…`` / ``告诉他…``: where the content starts, and the cue label.
+
+        A pronoun (or 记者) told is the whole of Y when a statement follows it at
+        once (告诉他上海的月薪更高): the content starts there, not at the comma.
+        """
         limit = min(len(self.masked), cue.end + 30)
+        told = next((w for w in words("recipients") if self.shadow.startswith(w, cue.end)), "")
         for i in range(cue.end, limit):
             ch = self.masked[i]
             if ch in find.SENTENCE_END:
@@ -585,7 +590,11 @@ class _Reader:
             if inner is not None and inner.strength != "recipient":
                 self.consumed_cues.add(inner.start)
                 return inner.end, f"{cue.word}…{inner.word}"
+            if inner is not None:
+                told = ""  # 告诉我们也告诉这个社会，…: told twice, the content is after both
             if ch in "，,：:":
+                if told and self.masked[cue.end + len(told)] not in "的，,：:" and _has_han(self.shadow[cue.end + len(told):i], 6):
+                    return cue.end + len(told), cue.word
                 return i + 1, cue.word
         return -1, cue.word
 

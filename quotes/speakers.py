@@ -66,6 +66,13 @@ def _role_at_end() -> regex.Pattern:
 
 
 @cache
+def _honorific_name() -> regex.Pattern:
+    """A surname and an honorific standing alone (的钟老师, 一位王先生; not the 史老师 of 历史老师, nor 但老师说: 'but')."""
+    surnames = regex.escape("".join(sorted(chars("surnames") - _NOT_IN_NAMES - set(_NAME_FOLLOWERS) - set("但而或"))))
+    return regex.compile(rf"(?:(?<!\p{{Han}})|(?<=[的位名叫]))[{surnames}](?:{alternation('honorifics')})")
+
+
+@cache
 def _followers() -> tuple[str, ...]:
     """What may follow a bare name: verbs, time words, adverbs, conjunctions."""
     return tuple(words("verbs")) + tuple(words("cut_words")) + _NAME_FOLLOWERS
@@ -141,15 +148,28 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
     with a verb or a time word (``表示在…``) is no name and gives 0.
     """
     if shadow.startswith(_followers(), start) and (shadow[start] not in chars("surnames") or shadow.startswith(
-            tuple(f for f in _followers() if len(f) > 1), start)):
+            _long_followers(), start)):
         return 0  # 表示…, 周一…: a verb or a time word, not a name (曾国卫 is a name)
     if shadow[start] not in chars("surnames") and not _foreign_length(shadow, start):
         return 0
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
-        if not nxt or not _HAN.match(nxt) or shadow.startswith(_followers(), start + length):
+        if not nxt or not _HAN.match(nxt) or _follower_at(shadow, start + length):
             return length if _HAN_RUN.fullmatch(shadow[start:start + length]) else 0
     return 0
+
+
+def _follower_at(shadow: str, at: int) -> bool:
+    """Whether a follower starts at ``at``: a word of two or more characters, or one character that makes
+    no common word with the character before it (陈劲甫引|用: 引用 is a word, 引 no end of a name)."""
+    if shadow.startswith(_long_followers(), at):
+        return True
+    return shadow.startswith(_followers(), at) and not segment.common_word(shadow[at - 1:at + 1])
+
+
+@cache
+def _long_followers() -> tuple[str, ...]:
+    return tuple(f for f in _followers() if len(f) > 1)
 
 
 @cache
@@ -270,6 +290,8 @@ class Registry:
             if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
                 self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
+        for m in _honorific_name().finditer(shadow):
+            self._add(m.group(), "")
         for m in _role_words().finditer(shadow):
             at = m.end()
             if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
@@ -382,6 +404,10 @@ class Registry:
         clause = _AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause
         head = clause[:16]
         form = self.first_form_in(clause, starts_within=24)  # (前谷歌首席执行官埃里克·施密特: a name may end further on)
+        if form and _honorific_name().fullmatch(form):
+            before = segment.tagged(clause[:clause.find(form)])
+            if before and before[-1][1].startswith("v"):
+                form = None  # 都是专门来约谈邓同学的: a surname and an honorific after a verb is its object
         person = self.forms()[form] if form else None
         latin = _LATIN_IN_CLAUSE.search(clause[:20]) if person is None else None
         if latin:

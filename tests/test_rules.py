@@ -30,8 +30,9 @@ def test_verb_gives_a_quote_with_its_speaker(row):
 
 
 # Tables whose example names exactly one speaker: a cut word or a modal ends the speaker, a tie
-# (我母亲) names someone, a name holding a cut word stays whole, how someone spoke is no part of them.
-SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns")
+# (我母亲) names someone, a name holding a cut word stays whole, how someone spoke is no part of them,
+# a surname and an honorific (钟老师) is the person a later pronoun means.
+SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns", "honorifics")
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=f"{name}:{row['word']}")
@@ -100,6 +101,12 @@ def test_connective_is_not_part_of_the_speaker(row):
 def test_content_stops_before_the_journalists_clause(row):
     quotes = extract(row["example"])
     assert quotes and row["word"] not in quotes[0].text, quotes
+
+
+@pytest.mark.parametrize("row", _rows("recipients"), ids=lambda r: r["word"])
+def test_content_told_starts_after_the_one_told(row):
+    quotes = extract(row["example"])
+    assert quotes and quotes[0].text.startswith(row["content"]), quotes
 
 
 @pytest.mark.parametrize("row", _rows("frames"), ids=lambda r: r["cue"])
