@@ -27,6 +27,7 @@ class Article(SQLModel, table=True):
     categories: str = Field(default="[]", description="JSON list")
     editor: str = ""
     content_hash: str = Field(index=True, description="SHA-256 of the file's bytes")
+    extractor: str = Field(default="", description="version of the code and rules that found its quotes (quotes.pipeline.extractor_version)")
     text: str = Field(description="clean body text, paragraphs separated by newlines")
 
 

@@ -6,11 +6,13 @@ can run in any process; :func:`build` walks paths and stores the records.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import segment
@@ -38,6 +40,22 @@ class ArticleRecord:
     text: str
     quotes: list[Quote]
     search_rows: list[tuple[str, str]]  # per quote: its text and its speaker as the search index holds them
+    extractor: str = ""  # extractor_version() of the process that made it
+
+
+@cache
+def extractor_version() -> str:
+    """A digest of the package's code and rule tables, stored with each article.
+
+    A file is skipped as unchanged only if the same extractor read it: after
+    an upgrade or an edited rule, a build finds the quotes again.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.tsv")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -81,7 +99,7 @@ def process_file(path: Path, root: Path) -> ArticleRecord:
         q.keywords, q.mentions = describe(q.text, people)
     search_rows = [quote_row(q.text, q.speaker, q.speaker_as_written) for q in quotes]
     return ArticleRecord(raw.path, raw.content_hash, raw.title, raw.url, raw.outlet, raw.published,
-                         raw.categories, clean.metadata.get("editor", ""), text, quotes, search_rows)
+                         raw.categories, clean.metadata.get("editor", ""), text, quotes, search_rows, extractor_version())
 
 
 def process_task(task: Task) -> Outcome:
@@ -167,7 +185,7 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
         while True:
             # hand out the next window before storing this one, so workers never wait for the writer
             window = list(itertools.islice(files, WINDOW))
-            tasks = [(str(path), str(root), store.stored_hash(conn, str(path.relative_to(root))) or "")
+            tasks = [(str(path), str(root), store.stored_hash(conn, str(path.relative_to(root)), extractor_version()) or "")
                      for path, root in window]
             following = hand_out(tasks) if tasks else ()
             pending: list[Outcome] = []

@@ -1,8 +1,8 @@
 """Stage 5 — store: articles, speakers and quotes in SQLite.
 
 Schema facts (indexes, views) are declared as data below and applied by one
-idempotent :func:`ensure_db_shape`.  Each article is written in its own
-transaction, so a failure never leaves half an article behind.
+idempotent :func:`ensure_db_shape`.  A batch of articles is written in one
+transaction, so a failure never leaves half an article (or half a batch) behind.
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ FACET_COUNTS: dict[str, tuple[str, ...]] = {
 # Full-text search over quotes (see quotes.publish.search): bigram text, rowid = quote.id.
 FTS_TABLES: dict[str, str] = {
     "quote_fts": "create virtual table quote_fts using fts5(text, speaker, tokenize = 'unicode61')",
+}
+
+# Columns added after a table was first released: (table, column) → type and default, added to older databases.
+ADDED_COLUMNS: dict[tuple[str, str], str] = {
+    ("article", "extractor"): "varchar not null default ''",  # '': found by an older extractor, found again
 }
 
 # name → (table, columns, unique)
@@ -99,6 +104,9 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
         for sql in _model_ddl():
             conn.execute(sql)
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        for (table, column), kind in ADDED_COLUMNS.items():
+            if column not in {row[1] for row in conn.execute(f"pragma table_info({table})")}:
+                conn.execute(f"alter table {table} add column {column} {kind}")
         for name, sql in FTS_TABLES.items():
             if name not in tables:
                 conn.execute(sql)
@@ -114,8 +122,9 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
                 conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
 
 
-def stored_hash(conn: sqlite3.Connection, path: str) -> str | None:
-    row = conn.execute("select content_hash from article where path = ?", (path,)).fetchone()
+def stored_hash(conn: sqlite3.Connection, path: str, extractor: str) -> str | None:
+    """The hash of the file stored at ``path``, if this extractor found its quotes (else it is read again)."""
+    row = conn.execute("select content_hash from article where path = ? and extractor = ?", (path, extractor)).fetchone()
     return row[0] if row else None
 
 
@@ -149,10 +158,11 @@ def _replace_article(conn: sqlite3.Connection, record: ArticleRecord) -> int:
         for sql in _DELETE_ARTICLE:
             conn.execute(sql, (old[0],) if "?" in sql else ())
     article_id = conn.execute(
-        "insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
-        " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into article (path, title, url, outlet, published, categories, editor, content_hash, extractor, text)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.path, record.title, record.url, record.outlet, record.published,
-         json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.text),
+         json.dumps(record.categories, ensure_ascii=False), record.editor, record.content_hash, record.extractor,
+         record.text),
     ).lastrowid
     speaker_ids = [_speaker_id(conn, q.speaker, q.speaker_kind) for q in record.quotes]
     rows = [(article_id, q.kind, q.text, sid, q.speaker_as_written, q.role, q.cue, q.start, q.end, q.paragraph,

@@ -65,6 +65,42 @@ def test_build_is_idempotent_and_replaces_changed_files(tmp_path):
     assert len(texts) == 1 and "周四告诉" in texts[0]
 
 
+def test_files_read_by_another_extractor_are_read_again(tmp_path, monkeypatch):
+    """After an upgrade (or an edited rule table) a build finds the quotes again instead of keeping the old ones."""
+    from quotes import pipeline
+
+    db = tmp_path / "q.db"
+    runner = CliRunner()
+    assert "5 articles stored" in runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)]).output
+    assert {r[0] for r in _rows(db, "select extractor from article")} == {pipeline.extractor_version()}
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: "a-newer-one")
+    again = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    assert "5 articles stored" in again.output and "0 unchanged" in again.output, again.output
+    assert {r[0] for r in _rows(db, "select extractor from article")} == {"a-newer-one"}
+    assert "5 unchanged" in runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)]).output
+
+
+def test_a_database_from_before_the_extractor_column_gains_it(tmp_path):
+    import sqlite3
+
+    from quotes import store
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("create table article (id integer primary key, path varchar not null unique, title varchar not null,"
+                 " url varchar not null, outlet varchar not null, published varchar not null, categories varchar not null,"
+                 " editor varchar not null, content_hash varchar not null, text varchar not null)")
+    conn.execute("insert into article (path, title, url, outlet, published, categories, editor, content_hash, text)"
+                 " values ('a.txt', '', '', '', '', '[]', '', 'h', 'text')")
+    conn.commit()
+    conn.close()
+    conn = store.connect(db)
+    assert conn.execute("select extractor from article").fetchall() == [("",)]
+    assert store.stored_hash(conn, "a.txt", "any") is None  # found by an older extractor: read again
+    store.ensure_db_shape(conn)  # idempotent
+    conn.close()
+
+
 def test_bad_files_are_reported_and_good_ones_stored(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
