@@ -252,9 +252,9 @@ class _Reader:
         cs = self.clause_start(at, floor)
         if cs > floor and self.masked[cs - 1] in "：:":
             return None, ""  # …（Pekingbooks）：重申…: a label before a colon is no subject to inherit
-        head = self._sentence_subject(sentence, at)
+        head, head_at = self._sentence_subject(sentence, at)
         if head:
-            return self.speaker(head, at), "inherited"
+            return self.speaker(head, head_at), "inherited"  # (a pronoun there means whom the text meant there)
         return None, ""
 
     def _in_topic_clause(self, pos: int) -> bool:
@@ -263,8 +263,8 @@ class _Reader:
         clause = clause[m.end() if m else 0:]
         return clause.startswith(words("topic_markers")) or bool(_FOR_SOMEONE.match(clause))
 
-    def _sentence_subject(self, sentence: int, at: int) -> str:
-        """The subject the sentence opened with, for a verb whose subject is left out.
+    def _sentence_subject(self, sentence: int, at: int) -> tuple[str, int]:
+        """The subject the sentence opened with, for a verb whose subject is left out, and where it stands.
 
         Only the sentence's first few clauses are read: a subject further
         away is no longer the one meant (and the work per verb stays bounded).
@@ -280,11 +280,11 @@ class _Reader:
                 h, e = find.subject_of(clause)
                 head = find.before_verb(clause[h:e]) if e < len(clause) else find.leading_noun(clause[h:])
                 if head is None:
-                    return ""  # the sentence is about something someone owns: no speaker to inherit
+                    return "", at  # the sentence is about something someone owns: no speaker to inherit
                 if head and not head.startswith(words("topic_markers")):
-                    return head
+                    return head, i + h
             i = j + 1
-        return ""
+        return "", at
 
     def statement_span(self, pos: int) -> Span | None:
         """The quote span opening at ``pos`` if it reads as a whole statement."""
@@ -684,8 +684,8 @@ class _Reader:
         sentence = self.sentence_start(span.open)
         if self.clause_start(span.open - 1, sentence) != sentence:
             return False  # (only one clause before the quotation: the one that says who)
-        head = self._sentence_subject(sentence, span.open)
-        res = self.speaker(head, span.open) if head and self.registry.by_name(head) else None
+        head, head_at = self._sentence_subject(sentence, span.open)
+        res = self.speaker(head, head_at) if head and self.registry.by_name(head) else None
         if res is None or res.kind != "person" or res.how != "name":
             return False
         self.claimed_spans.add(span.open)

@@ -531,3 +531,11 @@ def test_comparisons_times_and_modals_are_no_part_of_the_speaker(text, speaker):
 def test_a_promise_made_a_noun_is_no_cue():
     assert extract("德国遵守这一承诺，成员国也应信赖德国。") == []
 
+
+
+def test_an_inherited_pronoun_means_whom_the_text_meant_where_it_stands():
+    """他又嘲讽…，呼吁把签证留给黎智英和黄之锋，表示…: 他 is read where it stands, not at 表示 (黎智英 is only an object)."""
+    quotes = extract("胡锡进在视频中表示，国安法的威慑力已经提前释放。黎智英说，他不会离开香港。"
+                     "胡锡进随后发文说，反对派已经陷入恐慌。他又嘲讽美国的签证措施，呼吁把美国签证留给黎智英和黄之锋，"
+                     "表示他们正为国安法而惶惶不可终日。")
+    assert quotes[-1].text.startswith("他们正为国安法") and quotes[-1].speaker == "胡锡进", quotes
