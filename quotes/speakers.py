@@ -399,8 +399,9 @@ class Registry:
         The name may follow a role (德州州长阿博特…), so it is looked for in the
         clause's first words, not only at its start.
         """
-        if clause.startswith(pronouns_of("person", "group")):
-            return None  # 他接受Defense One专访时…: about whom the pronoun means, not whom it names
+        pronoun = next((p for p in pronouns_of("person", "group") if clause.startswith(p)), "")
+        if pronoun and not clause.startswith("的", len(pronoun)):
+            return None  # 他接受Defense One专访时…: about whom the pronoun means, not whom it names (她的律师X… names X)
         clause = _AGE.sub("", clause) if clause[:1].isdigit() or clause[:1] in "一二三四五六七八九十" else clause
         head = clause[:16]
         form = self.first_form_in(clause, starts_within=24)  # (前谷歌首席执行官埃里克·施密特: a name may end further on)

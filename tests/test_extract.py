@@ -539,3 +539,9 @@ def test_an_inherited_pronoun_means_whom_the_text_meant_where_it_stands():
                      "胡锡进随后发文说，反对派已经陷入恐慌。他又嘲讽美国的签证措施，呼吁把美国签证留给黎智英和黄之锋，"
                      "表示他们正为国安法而惶惶不可终日。")
     assert quotes[-1].text.startswith("他们正为国安法") and quotes[-1].speaker == "胡锡进", quotes
+
+
+def test_a_clause_opening_with_a_possessive_names_whom_it_owns():
+    """她的律师戴维·格尔克…。他说 → 格尔克: 她的 opens the clause, but the clause is about the lawyer."""
+    quotes = extract("周一，玛丽·凯·勒图尔诺在家中去世。她的律师戴维·格尔克表示遗憾。他说，她临终时孩子们都陪伴在侧。")
+    assert quotes[-1].speaker == "戴维·格尔克", quotes
