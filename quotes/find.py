@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _MARK = re.compile('[“”「」『』"]')
 _CLOSE_BRACKETS = {"）": "（", ")": "("}
 # A verb followed by one of these is used as a noun or in a time clause.
-_NOT_AFTER_CUE = set("了着过的后时前中为")
+_NOT_AFTER_CUE = set("了着著过的后时前中为")  # (著: 說著 in traditional script)
 _PERFECTIVE = set("了过")  # aspect after a verb of saying that still reports, before a comma or colon (说过，)
 
 
@@ -319,6 +319,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     manner = _manner_at(body, tokens)
+    if manner is None and len(tokens) > 1 and body.endswith(("着", "著")):
+        manner = len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)  # 婆婆哭着|说
     if manner is not None:
         body = body[:manner]  # 王毅面带微笑地|表示: how they spoke is no part of who spoke
         tokens = segment.words(body)

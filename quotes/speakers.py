@@ -25,7 +25,7 @@ _DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
 _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
-_NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很又还所被把让给不会该要能没可")
+_NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
 _GLOSS_CUT = frozenset("的是了和与及")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson))
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")

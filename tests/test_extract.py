@@ -545,3 +545,17 @@ def test_a_clause_opening_with_a_possessive_names_whom_it_owns():
     """她的律师戴维·格尔克…。他说 → 格尔克: 她的 opens the clause, but the clause is about the lawyer."""
     quotes = extract("周一，玛丽·凯·勒图尔诺在家中去世。她的律师戴维·格尔克表示遗憾。他说，她临终时孩子们都陪伴在侧。")
     assert quotes[-1].speaker == "戴维·格尔克", quotes
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("婆婆哭著說，自己三十多年前來香港，現在七十多歲了。", "婆婆"),  # how they spoke (哭着) is no part of who spoke
+    ("美国总统笑着回答，这个问题他已经回答过很多次了。", "美国总统"),
+])
+def test_a_verb_with_zhe_before_the_cue_is_how_they_spoke(sentence, speaker):
+    quotes = extract(sentence)
+    assert quotes and quotes[0].speaker == speaker, quotes
+
+
+def test_shuo_zhe_while_saying_reports_nothing():
+    quotes = extract("婆婆聽到這三個字，眼眶紅了。她說著說著就哭了起來，一直哭到天亮。")
+    assert not any("哭" in q.text for q in quotes), quotes
