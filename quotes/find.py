@@ -319,8 +319,6 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     manner = _manner_at(body, tokens)
-    if manner is None and len(tokens) > 1 and body.endswith(("着", "著")):
-        manner = len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)  # 婆婆哭着|说
     if manner is not None:
         body = body[:manner]  # 王毅面带微笑地|表示: how they spoke is no part of who spoke
         tokens = segment.words(body)
@@ -385,13 +383,16 @@ _MANNER_TAGS = ("v", "a", "i", "d", "z", "c")  # verbs, adjectives, idioms, adve
 
 
 def _manner_at(body: str, tokens: list[str]) -> int | None:
-    """Where a manner adverbial (…地) before the verb begins, if the words end with one.
+    """Where a manner adverbial (…地, or a verb with 着) before the verb begins, if the words end with one.
 
     The adverbial is the run of verbs, adjectives, idioms, adverbs and nouns
     of manner (rules ``manner_nouns``) before 地 (面带微笑地, 态度温和地);
     when the tagger reads none there (面|无表情), it begins after the last
-    name or pronoun (他|面无表情地, 汪文斌|不客气地).
+    name or pronoun (他|面无表情地, 汪文斌|不客气地).  A verb with 着 is the
+    last word or two (婆婆|哭着, 婆婆|哭|著).
     """
+    if len(tokens) > 1 and body.endswith(("着", "著")):
+        return len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)
     if len(tokens) < 3 or tokens[-1] != "地":
         return None
     tagged = segment.tagged(body, guess=True)  # (the HMM keeps names whole: 吴晓青, not 吴晓|青, an adjective)
