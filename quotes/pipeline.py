@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from .extract import Quote, extract
 from .publish.search import quote_row
 from .topics import describe
 from .read import ArticleError, NotAnArticle, file_hash, read_article
+from .workers import Results, Workers
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 
@@ -108,7 +108,7 @@ def process_task(task: Task) -> Outcome:
     Pure and picklable: it runs in worker processes and on Dask workers.
     """
     path, root, known_hash = Path(task[0]), Path(task[1]), task[2]
-    rel = str(path.relative_to(root)) if path != root else path.name
+    rel = _rel(path, root)
     try:
         if known_hash and file_hash(path) == known_hash:
             return Outcome(rel, "unchanged")
@@ -119,6 +119,10 @@ def process_task(task: Task) -> Outcome:
         return Outcome(rel, "error", reason=str(exc))
     except (RecursionError, ValueError, OSError, MemoryError) as exc:
         return Outcome(rel, "error", reason=f"{rel}: could not be processed ({type(exc).__name__}: {exc})")
+
+
+def _rel(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path != root else path.name
 
 
 def process_tasks(tasks: list[Task]) -> list[Outcome]:
@@ -172,8 +176,8 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
     pool = conn = None
     if mapper is None and workers > 1:
         # started before the writer imports the schema and opens the database, which they need not wait for
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
-        hand_out = lambda tasks: _PoolResults(pool, tasks)  # noqa: E731
+        pool = Workers(workers, initializer=_start_worker)
+        hand_out = lambda tasks: pool.imap(process_tasks, _chunks(tasks), lost=_lost)  # noqa: E731
     else:
         hand_out = lambda tasks: (mapper or map)(process_task, tasks)  # noqa: E731
     try:
@@ -181,7 +185,7 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
 
         conn = store.connect(db_path)
         files = iter_files(paths)
-        running: Iterable[Outcome] = ()
+        running: Iterable = ()
         while True:
             # hand out the next window before storing this one, so workers never wait for the writer
             window = list(itertools.islice(files, WINDOW))
@@ -189,7 +193,7 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
                      for path, root in window]
             following = hand_out(tasks) if tasks else ()
             pending: list[Outcome] = []
-            for outcome in _results(running, lambda: len(pending) >= EARLY_BATCH and _write(conn, pending, report, on_file)):
+            for outcome in _outcomes(running, lambda: len(pending) >= EARLY_BATCH and _write(conn, pending, report, on_file)):
                 pending.append(outcome)
                 if len(pending) >= BATCH:
                     _write(conn, pending, report, on_file)
@@ -199,10 +203,14 @@ def build(paths: Iterable[Path], db_path: Path, on_file: Callable[[Outcome], Non
             running = following
         if report.stored or store.needs_finishing(conn):
             store.finish(conn, pool.imap if pool is not None else mapper or map)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.close()
-            pool.join()
         if conn is not None:
             conn.close()
     return report
@@ -215,31 +223,26 @@ def _start_worker() -> None:
     segment.load()
 
 
-class _PoolResults:
-    """A pool's outcomes for some tasks, in order, ``CHUNK`` tasks to a message."""
+def _chunks(tasks: list[Task]) -> list[list[Task]]:
+    return [tasks[i:i + CHUNK] for i in range(0, len(tasks), CHUNK)]
 
-    def __init__(self, pool, tasks: list[Task]) -> None:
-        self._chunks = pool.imap(process_tasks, [tasks[i:i + CHUNK] for i in range(0, len(tasks), CHUNK)])
 
-    def poll(self, idle: Callable[[], object]) -> Iterator[Outcome]:
-        """The outcomes, calling ``idle`` whenever the next ones are not in yet: the writer then stores
-        what it holds instead of waiting, so that little is left to store when the workers finish."""
-        while True:
-            try:
-                chunk = self._chunks.next(timeout=0)
-            except multiprocessing.TimeoutError:
-                idle()
-                try:
-                    chunk = self._chunks.next()
-                except StopIteration:
-                    return
-            except StopIteration:
-                return
+def _lost(tasks: list[Task], why: str) -> list[Outcome]:
+    """The outcomes of files whose worker process died reading them (one of them, or the lxml or jieba
+    code it ran, crashed it): errors, so the next build tries them again."""
+    return [Outcome(_rel(Path(path), Path(root)), "error", reason=f"{_rel(Path(path), Path(root))}: not read: {why}"
+                    + (f", while reading it or one of the {len(tasks) - 1} files read with it" if len(tasks) > 1 else ""))
+            for path, root, _ in tasks]
+
+
+def _outcomes(running: Iterable, idle: Callable[[], object]) -> Iterator[Outcome]:
+    """The outcomes of a window of files: chunks from the workers (polled, so the writer hears when it would
+    wait), or outcomes from a map."""
+    if isinstance(running, Results):
+        for chunk in running.poll(idle):
             yield from chunk
-
-
-def _results(running: Iterable[Outcome], idle: Callable[[], object]) -> Iterator[Outcome]:
-    return running.poll(idle) if isinstance(running, _PoolResults) else iter(running)
+    else:
+        yield from running
 
 
 def _write(conn, outcomes: list[Outcome], report: BuildReport, on_file: Callable[[Outcome], None] | None) -> None:

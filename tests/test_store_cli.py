@@ -232,16 +232,19 @@ def test_progress_bar_is_quiet_when_not_a_terminal(tmp_path):
     assert "articles/s" not in result.output
 
 
-def test_a_pools_outcomes_come_in_order_and_the_writer_hears_when_it_would_wait():
+def test_the_workers_outcomes_come_in_order_and_the_writer_hears_when_it_would_wait():
     """The writer polls the workers' results: it stores what it holds instead of waiting for the next."""
-    import multiprocessing
-
     from quotes import pipeline
+    from quotes.workers import Workers
 
     tasks = [(str(path), str(SEEDS), "") for path in sorted(SEEDS.iterdir())]
     waits: list[int] = []
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        got = list(pipeline._PoolResults(pool, tasks).poll(lambda: waits.append(1)))
+    pool = Workers(2)
+    try:
+        got = [o for chunk in pool.imap(pipeline.process_tasks, [[t] for t in tasks]).poll(lambda: waits.append(1))
+               for o in chunk]
+    finally:
+        pool.close()
     assert [(o.rel, o.status) for o in got] == [(o.rel, o.status) for o in map(pipeline.process_task, tasks)]
     assert len(got) == 5 and all(o.status == "stored" for o in got)
     assert waits  # the first results cannot be in the moment the tasks are handed out
