@@ -248,3 +248,29 @@ def test_the_workers_outcomes_come_in_order_and_the_writer_hears_when_it_would_w
     assert [(o.rel, o.status) for o in got] == [(o.rel, o.status) for o in map(pipeline.process_task, tasks)]
     assert len(got) == 5 and all(o.status == "stored" for o in got)
     assert waits  # the first results cannot be in the moment the tasks are handed out
+
+
+def test_a_worker_that_dies_costs_only_its_files(tmp_path, monkeypatch):
+    """A file that kills the process reading it (a crash in lxml, the out-of-memory killer) is an error
+    to retry, not a build that hangs: the worker is replaced and every other file is stored."""
+    import os
+    import signal
+
+    from quotes import pipeline
+
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "killer.txt")
+    process_task = pipeline.process_task
+
+    def crashing(task):
+        if task[0].endswith("killer.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return process_task(task)
+
+    monkeypatch.setattr(pipeline, "process_task", crashing)  # the workers are forked after this
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    report = pipeline.build([src], tmp_path / "k.db", workers=2)
+    assert report.errors == [("killer.txt", "killer.txt: not read: the worker process reading it died (killed by SIGKILL)")]
+    assert sorted(report.stored) == sorted(p.name for p in SEEDS.iterdir())
+    assert _rows(tmp_path / "k.db", "select path, reason from ingest_error") == [report.errors[0]]
