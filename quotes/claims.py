@@ -56,6 +56,10 @@ def cluster_quotes(conn: sqlite3.Connection, mapper: Callable[[Callable, list], 
     """
     conn.execute("pragma defer_foreign_keys = on")  # quotes point at the clusters rebuilt here until the commit
     conn.execute("delete from cluster")
+    # who belongs where, gathered here and then set in one pass over the quotes in id order (a
+    # quote at a time, in cluster order, would jump about the table: three times slower)
+    conn.execute("create temp table if not exists cluster_member (quote_id integer primary key, cluster_id integer)")
+    conn.execute("delete from cluster_member")
     slices = _slices(conn)
     multi, cluster_id = 0, 0
     for start in range(0, len(slices), SLICES_AT_ONCE):
@@ -73,7 +77,10 @@ def cluster_quotes(conn: sqlite3.Connection, mapper: Callable[[Callable, list], 
                 multi += articles > 1
             conn.executemany("insert into cluster (id, speaker_id, text, first_quote_id, first_published, quotes,"
                              " articles, outlets) values (?, ?, ?, ?, ?, ?, ?, ?)", clusters)
-            conn.executemany("update quote set cluster_id = ? where id = ?", members)
+            conn.executemany("insert into cluster_member (cluster_id, quote_id) values (?, ?)", members)
+    conn.execute("update quote set cluster_id = member.cluster_id from cluster_member as member"
+                 " where member.quote_id = quote.id")
+    conn.execute("drop table cluster_member")
     return multi
 
 
