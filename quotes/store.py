@@ -23,8 +23,8 @@ from . import claims, entities
 
 # Denormalised copies rebuilt after each build: Datasette pages over a plain indexed table stay fast
 # at a million rows, where the same query over a join view sorts and counts everything.
-# name → (select, indexed columns)
-MATERIALISED: dict[str, tuple[str, tuple[str, ...]]] = {
+# name → (select, indexes: each a column, or columns in order)
+MATERIALISED: dict[str, tuple[str, tuple[str | tuple[str, ...], ...]]] = {
     "quote_list": ("""
         select quote.id, quote.text as quote, speaker.name as speaker, quote.speaker_as_written,
                quote.role, quote.cue, quote.kind, quote.confidence, article.title, article.outlet,
@@ -33,8 +33,15 @@ MATERIALISED: dict[str, tuple[str, tuple[str, ...]]] = {
         from quote
         join article on article.id = quote.article_id
         left join speaker on speaker.id = quote.speaker_id
-    """, ("id", "published", "speaker", "outlet", "kind", "cue", "article_id", "cluster_id")),
+    """, (
+        # a search finds quote ids: this index then gives the sort key and the faceted columns without
+        # reading the rows (which hold the text), so a search's count and facets at 10⁶ rows take half the time
+        ("id", "published", "speaker", "outlet", "kind", "cue"),
+        "published", "speaker", "outlet", "kind", "cue", "article_id", "cluster_id")),
 }
+
+# Indexes of older releases that a declared one makes redundant: dropped from older databases.
+RETIRED_INDEXES = ("idx_quote_list_id",)
 
 # Value counts (table facet_count) of the facets people open first, per table and column, rebuilt with
 # the materialised tables: the unfiltered quote list shows them without counting a million rows (see publish/facets.py).
@@ -115,11 +122,14 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
         views = {row[0] for row in conn.execute("select name from sqlite_master where type = 'view'")}
         for name in MATERIALISED.keys() & views:
             conn.execute(f"drop view {name}")  # databases from before it was materialised
-        for name, (select, columns) in MATERIALISED.items():
+        for name, (select, indexes) in MATERIALISED.items():
             if name not in tables:
                 conn.execute(f"create table {name} as {select.strip()} limit 0")
-            for column in columns:
-                conn.execute(f"create index if not exists idx_{name}_{column} on {name} ({column})")
+            for columns in indexes:
+                columns = (columns,) if isinstance(columns, str) else columns
+                conn.execute(f"create index if not exists idx_{name}_{'_'.join(columns)} on {name} ({', '.join(columns)})")
+        for name in RETIRED_INDEXES:
+            conn.execute(f"drop index if exists {name}")
 
 
 def stored_hash(conn: sqlite3.Connection, path: str, extractor: str) -> str | None:

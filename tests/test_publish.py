@@ -127,6 +127,21 @@ def test_filtered_pages_count_their_own_rows(ds, seeds_db):
     assert sum(counts(searched["facet_results"]["kind"]).values()) == searched["filtered_table_rows_count"]
 
 
+@pytest.mark.parametrize("column", ["speaker", "outlet", "kind", "cue"])
+def test_a_search_counts_each_facet_over_its_own_rows(ds, seeds_db, column):
+    """The four facets of a search are counted in one query; each must still be its column's own counts."""
+    facets = get(ds, f"/{seeds_db.stem}/quote_list.json?_search=普京").json()["facet_results"]
+    matched = "id in (select rowid from quote_fts where quote_fts match '\"普京\"')"
+    assert counts(facets[column]) == live_counts(seeds_db, column, matched)
+    assert counts(facets[column])
+
+
+def test_a_column_without_stored_counts_is_counted_beside_stored_ones(ds, seeds_db):
+    facets = get(ds, f"/{seeds_db.stem}/quote_list.json?_facet_counted=role").json()["facet_results"]
+    assert counts(facets["role"]) == live_counts(seeds_db, "role")
+    assert counts(facets["kind"]) == live_counts(seeds_db, "kind")
+
+
 def altered_copy(db: Path, to: Path, sql: str) -> Path:
     """A copy of ``db`` with one statement applied."""
     to.write_bytes(db.read_bytes())

@@ -80,6 +80,31 @@ def test_files_read_by_another_extractor_are_read_again(tmp_path, monkeypatch):
     assert "5 unchanged" in runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)]).output
 
 
+def test_a_search_counts_and_facets_the_quote_list_from_one_index(seeds_db):
+    """A search's count and facets read the covering index, not the rows (which hold the text)."""
+    from quotes.publish.search import match_expression
+
+    searched = "select * from quote_list where id in (select rowid from quote_fts where quote_fts match ?)"
+    for column in ("speaker", "outlet", "kind", "cue"):
+        plan = _rows(seeds_db, f"explain query plan select {column}, count(*) from ({searched}) group by {column}",
+                     (match_expression("普京"),))
+        assert any("COVERING INDEX idx_quote_list_id_published_speaker_outlet_kind_cue" in row[-1] for row in plan), plan
+
+
+def test_an_older_database_loses_a_retired_index(seeds_db, tmp_path):
+    import sqlite3
+
+    from quotes import store
+
+    db = tmp_path / "old.db"
+    shutil.copy(seeds_db, db)
+    conn = sqlite3.connect(db)
+    conn.execute("create index idx_quote_list_id on quote_list (id)")  # as releases before the covering index had it
+    conn.close()
+    store.connect(db).close()
+    assert _rows(db, "select name from sqlite_master where name = 'idx_quote_list_id'") == []
+
+
 def test_a_database_from_before_the_extractor_column_gains_it(tmp_path):
     import sqlite3
 
