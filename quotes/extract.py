@@ -128,6 +128,13 @@ def _quoted_inside(source: str, at: int) -> tuple[str, int]:
     return (m.group("speaker"), at + m.start("speaker")) if m else (source, at)
 
 
+def _negated(clause: str) -> bool:
+    """Whether the words before a verb deny it (没有指控, 不会报道), unless a longer modal ends them
+    (不得不承认: 'had to admit' is said)."""
+    negation = next((w for w in words("negations") if clause.endswith(w)), "")
+    return bool(negation) and not any(len(w) > len(negation) and clause.endswith(w) for w in words("modals"))
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -424,7 +431,7 @@ class _Reader:
         own = clause.rsplit("的", 1)[-1]  # (被禁参选的黄之锋认为: the passive describes the speaker, who speaks)
         if any(m in own for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(own)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
-        if clause.endswith(words("negations")):
+        if _negated(clause):
             return  # 检察官没有指控…: what was not said
         m = find.connectives().match(clause)
         if clause.startswith(tuple(w for w in words("negations") if len(w) > 1), m.end() if m else 0):
