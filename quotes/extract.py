@@ -18,13 +18,14 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Person, Registry, Resolution, is_role_or_empty, looks_like_name, pronouns_of
+from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
 _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
 _ANTECEDENT_CLAUSES = 40  # …and clauses
+_TAGGED_NAME_REACH = 150  # characters a pronoun looks back for a name only the tagger finds
 _SUBJECT_PRONOUNS = ("他", "她")  # a clause opening with one goes on about the person meant so far (其中… does not)
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _FOR_SOMEONE = re.compile(r"^[这此那]?对[^，。；]{1,30}来$")  # (这)对默克尔来|说，…: "for Merkel", a topic, not someone speaking
@@ -126,6 +127,14 @@ def _quoted_inside(source: str, at: int) -> tuple[str, int]:
     that starts; else the source itself."""
     m = _quoted(_SOURCE_NEWS.sub("", source))
     return (m.group("speaker"), at + m.start("speaker")) if m else (source, at)
+
+
+def _guessed_names(clause: str) -> list[str]:
+    """Three-character names the tagger guesses in ``clause`` that the dictionary lacks, and that open
+    with no preposition or conjunction (由一河之隔: the tagger reads 由一河 as a name)."""
+    return [word for word, tag in segment.tagged(clause, guess=True)
+            if tag == "nr" and len(word) == 3 and looks_like_name(word) and not segment.frequency(word)
+            and kind_of(word) == "unknown" and segment.tagged(word[0])[0][1] not in ("p", "c")]
 
 
 def _negated(clause: str) -> bool:
@@ -331,6 +340,10 @@ class _Reader:
             person = self._antecedent(at)
             if person is not None:
                 self.registry.last_person = person
+            elif self.registry.last_person is None and subject in pronouns_of("person"):
+                named = self._tagged_name_before(at)
+                if named:  # (not registered: a guess must not change how other names and roles read)
+                    return Resolution(named, "", "person", "pronoun")
         if subject in pronouns_of("group"):
             group = self._group_before(at)
             res = self.registry.resolve(group) if group else None
@@ -375,6 +388,25 @@ class _Reader:
             end = start
             i -= 1
         return None
+
+    def _tagged_name_before(self, at: int) -> str:
+        """A full name the tagger guesses in the clauses before ``at``, nearest first (我接到李伟明电话，他说
+        → 李伟明): for a pronoun before which no one has spoken and no name stands in a form the registry
+        knows (beside a role, a dot or a Latin gloss).  Only three-character names the dictionary lacks
+        (it tags 荆棘 and 夏令营 as names too; two-character guesses are as often 封城 as a name), and only
+        close by in the same paragraph: further away a guess names the wrong person more often than
+        not.  Tagging is slow, so it is done only then."""
+        i = bisect.bisect_left(self.clause_starts, at) - 1
+        floor, end = max(self.para_start(at), at - _TAGGED_NAME_REACH) - 1, at
+        while i >= 0 and self.clause_starts[i] > floor:
+            start = self.clause_starts[i]
+            if not self.in_claim(start) and self.masked[start:start + 1] not in find.OPENERS:
+                names = _guessed_names(self.masked[start:end])
+                if names:
+                    return names[-1]
+            end = start
+            i -= 1
+        return ""
 
     def _group_before(self, at: int) -> str:
         """The plural subject of the sentence before (国际人士高度评价…。他们表示), or a group the sentence

@@ -559,3 +559,27 @@ def test_a_verb_with_zhe_before_the_cue_is_how_they_spoke(sentence, speaker):
 def test_shuo_zhe_while_saying_reports_nothing():
     quotes = extract("婆婆聽到這三個字，眼眶紅了。她說著說著就哭了起來，一直哭到天亮。")
     assert not any("哭" in q.text for q in quotes), quotes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("2020年1月22日中午，我接到李伟明电话，他说武汉的疫情已经越来越严重了。", "李伟明"),
+    ("62岁的北京居民常金生在医院割腕自杀。“生不如死啊。”他说。", "常金生"),
+    ("2017年6月，其母万秀玲出狱。她说自己很想找到女儿。", "万秀玲"),
+])
+def test_a_pronoun_before_anyone_spoke_means_a_name_only_the_tagger_finds(text, speaker):
+    """No role, dot or gloss marks the name, so the registry does not know it: the tagger's guess does."""
+    quotes = extract(text)
+    assert quotes and quotes[-1].speaker == speaker, quotes
+
+
+def test_a_guessed_name_is_looked_for_only_close_by_in_the_paragraph():
+    """An editor's name in the byline is no one a pronoun three paragraphs on means."""
+    quotes = extract("编辑：杨宝璐\n去年年底，一张聊天记录截图被大量转发，消息发布11天后引发关注。\n"
+                     "深一度联系到了这位医生，他告诉记者，截图的确存在断章取义的问题。")
+    assert quotes and quotes[-1].speaker != "杨宝璐", quotes
+
+
+def test_dictionary_words_the_tagger_calls_names_are_no_one():
+    """jieba tags 夏令营 and 荆棘 as names: a pronoun is not resolved to them."""
+    quotes = extract("他在西伯利亚的夏令营和一群青少年坐在荆棘丛边。他说，那时候所有的人都相信斯大林。")
+    assert all(q.speaker not in ("夏令营", "荆棘") for q in quotes), quotes
