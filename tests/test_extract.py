@@ -583,3 +583,14 @@ def test_dictionary_words_the_tagger_calls_names_are_no_one():
     """jieba tags 夏令营 and 荆棘 as names: a pronoun is not resolved to them."""
     quotes = extract("他在西伯利亚的夏令营和一群青少年坐在荆棘丛边。他说，那时候所有的人都相信斯大林。")
     assert all(q.speaker not in ("夏令营", "荆棘") for q in quotes), quotes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("武汉大学病毒研究所教授杨占秋今（1日）受访表示，病毒可以在人与人之间传播。", "杨占秋"),
+    ("中央流行疫情指挥中心指挥官陈时中今（1）日表示，疫情已经趋缓。", "陈时中"),
+    ("中共北京市西城区纪委区监委昨（23日）宣布，任志强被开除党籍。", "中共北京市西城区纪委区监委"),
+])
+def test_today_with_the_date_in_brackets_is_no_part_of_the_speaker(text, speaker):
+    """今（1日）, 昨（23日）: 'today, the 1st', as papers in Taiwan and Hong Kong write it."""
+    quotes = extract(text)
+    assert quotes and quotes[0].speaker == speaker, quotes
