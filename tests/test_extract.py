@@ -568,8 +568,7 @@ def test_shuo_zhe_while_saying_reports_nothing():
 ])
 def test_a_pronoun_before_anyone_spoke_means_a_name_only_the_tagger_finds(text, speaker):
     """No role, dot or gloss marks the name, so the registry does not know it: the tagger's guess does."""
-    quotes = extract(text)
-    assert quotes and quotes[-1].speaker == speaker, quotes
+    assert found(text)[-1][1] == speaker
 
 
 def test_a_guessed_name_is_looked_for_only_close_by_in_the_paragraph():
@@ -592,5 +591,4 @@ def test_dictionary_words_the_tagger_calls_names_are_no_one():
 ])
 def test_today_with_the_date_in_brackets_is_no_part_of_the_speaker(text, speaker):
     """今（1日）, 昨（23日）: 'today, the 1st', as papers in Taiwan and Hong Kong write it."""
-    quotes = extract(text)
-    assert quotes and quotes[0].speaker == speaker, quotes
+    assert [who for _, who, _ in found(text)] == [speaker]
