@@ -230,9 +230,9 @@ def _chunks(tasks: list[Task]) -> list[list[Task]]:
 def _lost(tasks: list[Task], why: str) -> list[Outcome]:
     """The outcomes of files whose worker process died reading them (one of them, or the lxml or jieba
     code it ran, crashed it): errors, so the next build tries them again."""
-    return [Outcome(_rel(Path(path), Path(root)), "error", reason=f"{_rel(Path(path), Path(root))}: not read: {why}"
-                    + (f", while reading it or one of the {len(tasks) - 1} files read with it" if len(tasks) > 1 else ""))
-            for path, root, _ in tasks]
+    company = f", while reading it or one of the {len(tasks) - 1} files read with it" if len(tasks) > 1 else ""
+    rels = [_rel(Path(path), Path(root)) for path, root, _ in tasks]
+    return [Outcome(rel, "error", reason=f"{rel}: not read: {why}{company}") for rel in rels]
 
 
 def _outcomes(running: Iterable, idle: Callable[[], object]) -> Iterator[Outcome]:
