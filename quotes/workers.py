@@ -48,7 +48,7 @@ class Results:
 
     def __init__(self, workers: Workers, fn: Callable, lost: Lost | None) -> None:
         self._workers, self.fn, self.lost = workers, fn, lost
-        self._where: list[_Worker] = []  # per item: the worker that holds it
+        self.where: list[_Worker] = []  # per item: the worker that holds it
         self.done: dict[int, Any] = {}  # results read (while looking for another job's) but not yet taken
 
     def __iter__(self) -> Iterator:
@@ -57,11 +57,11 @@ class Results:
     def poll(self, idle: Callable[[], object]) -> Iterator:
         """The results, calling ``idle`` whenever the next one is not in yet (the writer then stores
         what it holds instead of waiting)."""
-        for index in range(len(self._where)):
-            if index not in self.done and not self._where[index].results.poll(0):
+        for index in range(len(self.where)):
+            if index not in self.done and not self.where[index].results.poll(0):
                 idle()
             while index not in self.done:
-                self._workers._read(self._where[index])
+                self._workers._read(self.where[index])
             ok, value = self.done.pop(index)
             if not ok:
                 raise value
@@ -92,8 +92,8 @@ class Workers:
         for item in items:
             worker = self._workers[self._turn % len(self._workers)]
             self._turn += 1
-            self._hand(worker, job, len(job._where), item)
-            job._where.append(worker)
+            self._hand(worker, job, len(job.where), item)
+            job.where.append(worker)
         return job
 
     def _hand(self, worker: _Worker, job: Results, index: int, item: Any) -> None:
@@ -121,8 +121,8 @@ class Workers:
         job.done[index] = (True, job.lost(item, why)) if job.lost else (False, WorkerLost(why))
         successor = self._start()
         worker.pid, worker.tasks, worker.results = successor.pid, successor.tasks, successor.results
-        for job, index, item in list(worker.held):
-            worker.held.popleft()
+        rest, worker.held = worker.held, deque()
+        for job, index, item in rest:
             self._hand(worker, job, index, item)
 
     def _start(self) -> _Worker:
