@@ -144,6 +144,14 @@ def _negated(clause: str) -> bool:
     return bool(negation) and not any(len(w) > len(negation) and clause.endswith(w) for w in words("modals"))
 
 
+_RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symbols and Latin, counts, abbreviations
+
+
+def _names_recipient(text: str) -> bool:
+    """Whether the words after 告诉 only say whom (泡泡记者, 《新闻周刊》, 我): short, no verb."""
+    return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -748,10 +756,13 @@ class _Reader:
             k += 1
         i = bisect.bisect_left(self.cue_starts, k) - 1  # the verb ending the clause (…在宣布制裁决定时表示)
         cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
-        if cue is None or self.masked[cue.end:k].strip() not in ("", "道") or not _has_han(inner, 4):
+        if cue is None or not _has_han(inner, 4):
             return False
         after_cue = find.content_start(self.masked, k)
         closes = k >= len(self.masked) or self.masked[k] in find.SENTENCE_END or self.masked[after_cue:after_cue + 1] in find.OPENERS
+        rest = self.masked[cue.end:k].strip()
+        if rest not in ("", "道") and not (cue.strength == "recipient" and closes and _names_recipient(rest)):
+            return False  # (…，”李明告诉记者。: only whom they told follows the verb; not 他告诉我这句话引起了…)
         if not (closes or inner[-1] in _STATEMENT_PUNCT):
             return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
         clause = self.shadow[j:cue.start]
@@ -766,7 +777,7 @@ class _Reader:
         self.claimed_spans.add(span.open)
         confidence = 0.85 - _UNCERTAIN.get(res.how, 0)
         self.emit("direct", span.open + 1, span.close, res, self.text[j + h:j + e], cue.word, confidence)
-        after = find.content_start(self.masked, cue.end)
+        after = find.content_start(self.masked, k)
         nxt = self.statement_span(after) if after < len(self.masked) and self.masked[after] in find.OPENERS else None
         if nxt is not None:
             self.claimed_spans.add(nxt.open)

@@ -32,6 +32,11 @@ def found(text: str, title: str = "") -> list[tuple[str, str, str]]:
     # speaker around: two records
     ("“这是一个错误的决定，”市长李明说，“我们会继续上诉。”",
      [("direct", "李明", "这是一个错误的决定，"), ("direct", "李明", "我们会继续上诉。")]),
+    # speaker after, with whom they told (告诉记者); around, told in the middle
+    ("“法庭终于作出了全面的决定，”律师联盟主席奥拉利亚在一封电子邮件中告诉记者。",
+     [("direct", "奥拉利亚", "法庭终于作出了全面的决定，")]),
+    ("“我刚收到邮件的时候，焦虑得耳鸣了，”柏翠丝告诉我，“现在我的耳鸣就好了。”",
+     [("direct", "柏翠丝", "我刚收到邮件的时候，焦虑得耳鸣了，"), ("direct", "柏翠丝", "现在我的耳鸣就好了。")]),
     # corner brackets, traditional script
     ("台灣外交部長吳釗燮表示：「台灣不會屈服於壓力。」",
      [("direct", "吳釗燮", "台灣不會屈服於壓力。")]),
@@ -44,6 +49,12 @@ def found(text: str, title: str = "") -> list[tuple[str, str, str]]:
 ])
 def test_direct_speaker_before_after_around(text, expected):
     assert found(text) == expected
+
+
+def test_what_follows_告诉_after_a_quotation_is_only_whom_when_it_has_no_verb():
+    # 他告诉我这句话引起了一场“争执”: what he told, not whom; the quotation before is not his words by this verb
+    assert found("福奇说：“我不能扑到麦克风前把他推开。”他告诉我这句话引起了一场“争执”。") == [
+        ("direct", "福奇", "我不能扑到麦克风前把他推开。")]
 
 
 def test_a_paragraph_that_is_only_a_quote_continues_the_speaker():
