@@ -347,7 +347,7 @@ class _Reader:
         if self.registry.refers_back(subject):
             person = self._antecedent(at)
             if person is not None:
-                self.registry.last_person = person
+                self.registry.turn_to(person)
             elif self.registry.last_person is None and subject in pronouns_of("person"):
                 named = self._tagged_name_before(at)
                 if named:  # (not registered: a guess must not change how other names and roles read)

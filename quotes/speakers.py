@@ -22,7 +22,8 @@ _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _DOTS = regex.compile(r"[·•‧・]")
 _LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
-_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}+){1,3}")
+# (a part between two dots is a given or middle name, short: 罗德里戈·杜特尔特及其政府在美国总统唐纳德·特朗普 is two names)
+_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}{1,8}(?=[·•‧・])){0,2}[·•‧・]\p{Han}+")
 _DOT = "·•‧・"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
@@ -91,15 +92,26 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
     """Length of a transliterated name at ``start`` (``普京``, ``斯托尔滕贝格``).
 
     A last character that makes a common word with the next one belongs to
-    that word: ``特朗普提问`` is 特朗普 + 提问.
+    that word (``特朗普提问`` is 特朗普 + 提问), unless the next one starts a
+    common word itself (``特朗普及其政府``: 及其, not 普及).
     """
     foreign = chars("transliteration")
     n = 0
     while n < longest and start + n < len(shadow) and shadow[start + n] in foreign:
         n += 1
-    while n > 2 and start + n < len(shadow) and segment.common_word(shadow[start + n - 1:start + n + 1]):
+    while (n > 2 and start + n < len(shadow) and segment.common_word(shadow[start + n - 1:start + n + 1])
+           and not segment.common_word(shadow[start + n:start + n + 2])):
         n -= 1
     return n if n >= 2 else 0
+
+
+def _transliterated_tail(text: str) -> int:
+    """How many characters at the end of ``text`` spell a transliterated name (3 or more), else 0."""
+    foreign = chars("transliteration")
+    n = 0
+    while n < len(text) and text[-1 - n] in foreign:
+        n += 1
+    return n if n >= 3 else 0
 
 
 def _single_last_part(shadow: str, start: int) -> int:
@@ -264,6 +276,9 @@ class Registry:
         self._by_first: dict[str, list[str]] | None = None
         self.last_person: Person | None = None
         self.last_speaker: Resolution | None = None
+        # the last speaker when a person described, not named (众议院议长, 一名男子): whom 他 means until
+        # someone named speaks or the text turns to them
+        self.described: Resolution | None = None
         self.acronyms: dict[str, str] = {}  # IIF → 国际金融协会, learnt from 国际金融协会(IIF)
 
     # -- collecting --------------------------------------------------------
@@ -296,6 +311,8 @@ class Registry:
             cut = max((r.end() for r in _roles().finditer(head)), default=0)
             after_particle = max((i + 1 for i, ch in enumerate(head) if ch in _GLOSS_CUT), default=0)
             name = head[max(cut, after_particle):]  # (攻读博士学位的董明旷: the name after the particle)
+            if len(name) > 6:
+                name = name[len(name) - _transliterated_tail(name):]  # 首席兽医官密道米斯: a role the rules lack
             if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
                 self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
@@ -308,8 +325,9 @@ class Registry:
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4)
             if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
-                                              or _manner(shadow[at:at + length])):
-                continue  # 老师时我们却…, 发言人平静地表示: name-shaped, but not a name
+                                              or _manner(shadow[at:at + length])
+                                              or length == 2 and segment.common_word(shadow[at:at + 2])):
+                continue  # 老师时我们却…, 发言人平静地表示, 企业家常常: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
                 continue
             self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()))
@@ -326,7 +344,7 @@ class Registry:
         for i, ch in enumerate(head):
             if ch in "与和对向在由同及的是为被把":
                 cut = max(cut, i + 1)
-        start = max(start + cut, first_dot - 5)
+        start = max(start + cut, first_dot - 6)  # (阿卜杜拉哈提·努尔: six before the dot)
         foreign = 0
         while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in chars("transliteration"):
             foreign += 1
@@ -583,6 +601,8 @@ class Registry:
         if kind == "unknown":
             return Resolution("UNKNOWN", "", "unknown", "explicit")
         last = self.last_speaker
+        if kind == "person" and self.described:
+            return self._said(Resolution(self.described.speaker, self.described.role, "person", "pronoun"))
         if kind == "person" and self.last_person:
             return self._said(Resolution(self.last_person.name, "", "person", "pronoun"), self.last_person)
         if last and (kind != "person" or last.kind in ("person", "unknown")):
@@ -616,5 +636,12 @@ class Registry:
     def _said(self, res: Resolution, person: Person | None = None) -> Resolution:
         self.last_speaker = res
         if person is not None:
-            self.last_person = person
+            self.turn_to(person)
+        elif res.how != "pronoun" and (res.kind == "person" or res.kind == "unknown" and _roles().search(res.speaker)):
+            self.described = res  # (伊朗副外长哈提卜扎德: a role and a name the rules do not read as one)
         return res
+
+    def turn_to(self, person: Person) -> None:
+        """The text is now about this named person: whom 他 and 她 mean."""
+        self.last_person = person
+        self.described = None

@@ -246,6 +246,19 @@ def test_a_pronoun_finds_the_name_that_opened_an_earlier_clause():
      "他最近在接受采访时说，美国正在调查两千多起案件。", ["沃尔夫", "克里斯托弗·雷", "克里斯托弗·雷"]),
     # a name mentioned inside the speaker's own clause is not whom the next pronoun means
     ("特朗普说，两国关系很好。他在讲话中称赞了习近平。他说，中国是伟大的国家。", ["特朗普", "特朗普"]),
+    # a person described, not named, spoke last: 他 is they, not the person named before
+    ("世贸组织总干事伊维拉指出，国际社会应继续加强多边贸易体系。\n美国国会众议院议长12日称，已要求启动弹劾调查。"
+     "他说，众议院共和党人发现拜登的行为涉嫌滥用权力。", ["伊维拉", "美国国会众议院议长", "美国国会众议院议长"]),
+    # a role and a name the rules do not read as one still mean whom the next pronoun means
+    ("一名美高级官员说，战事可能重新爆发。\n伊朗副外长哈提卜扎德18日表示，美方的要求是主要障碍。他还表示，伊朗正在寻求框架协议。",
+     ["一名美高级官员", "哈提卜扎德", "哈提卜扎德"]),
+    # two dotted names in one run are two people (罗德里戈·杜特尔特及其政府在…唐纳德·特朗普)
+    ("菲律宾总统罗德里戈·杜特尔特及其政府在美国总统唐纳德·特朗普及其政府的协助下犯下了罪行。\n"
+     "法庭写道：“对于人权维护者的法外杀人事件也愈演愈烈。”\n杜特尔特毫无歉意。在2018年9月27日，他公开承认，“我唯一的罪过是法外杀人。”",
+     ["法庭", "罗德里戈·杜特尔特"]),
+    # a name glossed in Latin letters after a role the rules lack (首席兽医官)
+    ("衛生官員強調，民眾不需緊張。英國首席獸醫官密道米斯(Christine Middlemiss)表示：「這是非常罕見的案例。」"
+     "她表示：「沒有證據顯示寵物會傳播病毒。」", ["衛生官員", "密道米斯", "密道米斯"]),
     # a byline is no antecedent; the description that spoke is
     ("叶宣（综合报道）\n德国国防部一名发言人周五对德新社表示，检察院将参与调查。但他表示，丢失的原因尚无法确定。",
      ["德国国防部一名发言人", "德国国防部一名发言人"]),
@@ -260,6 +273,12 @@ def test_a_pronoun_means_the_person_named_since_the_last_speaker(text, speakers)
 ])
 def test_words_read_as_names_are_no_antecedent(text):
     assert [q.speaker for q in extract(text)] in ([], ["他"], ["UNKNOWN"])
+
+
+def test_a_transliterated_name_keeps_its_last_character_before_a_word():
+    # 特朗普及其政府: 及其 is a word, so 普 is the name's (特朗普提问: 提问, and 普 is the name's too)
+    text = "美国总统唐纳德·特朗普及其政府多次施压。唐纳德·特朗普说，这是公平的。"
+    assert [q.speaker for q in extract(text)] == ["唐纳德·特朗普"]
 
 
 def test_a_full_given_name_stays_after_a_role():
