@@ -21,6 +21,7 @@ from .script import simplified
 from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
+_TERM_LENGTH = 12  # at most this many characters in quotation marks name a term inside a phrase
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
 _ANTECEDENT_REACH = 1500  # characters a pronoun looks back for the person it means…
@@ -260,7 +261,25 @@ class _Reader:
             start = cs + m.start("speaker") + h
             return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
         h, e = find.subject_of(clause, self.names())
+        if cs > 0 and self.masked[cs - 1] in find.CLOSERS:
+            before = self._subject_before_term(cs - 1, cue_start)
+            if before is not None:
+                return before
         return clause[h:e], self.text[cs + h:cs + e], cs + h
+
+    def _subject_before_term(self, close: int, cue_start: int) -> tuple[str, str, int] | None:
+        """The subject of a clause that a short term in quotation marks only seems to open
+        (中国外交部透过“领事直通车”微信公众号说到: 中国外交部): a subject, then a preposition that
+        the term and the noun after it complete."""
+        opener = self.masked.rfind(find.CLOSERS[self.masked[close]], max(0, close - _TERM_LENGTH - 1), close)
+        tail = self.shadow[close + 1:cue_start]
+        if opener <= 0 or not find.HAN.match(self.masked, opener - 1) or len(tail) < 2 or "的" in tail:
+            return None  # (针对“干涉内政”一说; 主张“港独”的香港民族阵线: the noun after the term is the subject)
+        cs = self.clause_start(opener)
+        h, e = find.subject_of(self.shadow[cs:opener], self.names())
+        if e <= h or not self.shadow.startswith(words("cut_words"), cs + e, opener):
+            return None  # (警方举起「紫旗」警告, 他的“脸书”头像: no preposition after the subject leads to the term)
+        return self.shadow[cs + h:cs + e], self.text[cs + h:cs + e], cs + h
 
     def names(self) -> tuple[str, ...]:
         return tuple(self.registry.forms())

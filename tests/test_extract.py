@@ -275,6 +275,20 @@ def test_words_read_as_names_are_no_antecedent(text):
     assert [q.speaker for q in extract(text)] in ([], ["他"], ["UNKNOWN"])
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a term in quotation marks inside a phrase after a preposition does not open the clause
+    ("中国外交部透过“领事直通车”微信公众号说到，美国执法机构针对中国留学人员的盘查近期急剧增加。",
+     [("indirect", "中国外交部", "美国执法机构针对中国留学人员的盘查近期急剧增加")]),
+    # one character after a term is no noun it completes: 一说 is 'the claim', not a verb of saying
+    ("中国外交部发言人汪文斌在例行记者会上也针对“干涉内政”一说做出回应，表示中方一贯坚持不干涉别国内政的原则。",
+     [("indirect", "汪文斌", "中方一贯坚持不干涉别国内政的原则")]),
+    # 称呼 names, it does not report speech
+    ("博尔顿称呼蒂勒森和马蒂斯为所谓的成年人轴心。", []),
+])
+def test_a_term_in_quotation_marks_inside_the_subject_clause(text, expected):
+    assert found(text) == expected
+
+
 def test_a_transliterated_name_keeps_its_last_character_before_a_word():
     # 特朗普及其政府: 及其 is a word, so 普 is the name's (特朗普提问: 提问, and 普 is the name's too)
     text = "美国总统唐纳德·特朗普及其政府多次施压。唐纳德·特朗普说，这是公平的。"
