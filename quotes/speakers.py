@@ -20,11 +20,12 @@ from .rules import alternation, chars, table, word_set, words
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_DOTS = regex.compile(r"[·•‧・]")
+_DOTS = regex.compile(r"[·•‧・]|(?<=\p{Han})[-－](?=\p{Han})")  # (艾哈迈迪-内贾德: a hyphen between characters too)
 _LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
 # (a part between two dots is a given or middle name, short: 罗德里戈·杜特尔特及其政府在美国总统唐纳德·特朗普 is two names)
-_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・]\p{Han}{1,8}(?=[·•‧・])){0,2}[·•‧・]\p{Han}+")
-_DOT = "·•‧・"
+_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・\-－]\p{Han}{1,8}(?=[·•‧・\-－])){0,2}[·•‧・\-－]\p{Han}+")
+_DOT = "·•‧・-－"
+_HYPHENS = "-－‐"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
@@ -34,12 +35,13 @@ _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
-# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 李孝琳（音译，Lee Hyorin）; not 高盛(Goldman Sachs Group Inc.).
+# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 麦康奈尔(Mitch McConnell), 奥布莱恩(Robert O‘Brien),
+# 李孝琳（音译，Lee Hyorin）; not 高盛(Goldman Sachs Group Inc.).
 # (the bracket comes first, then the look back at the character before it: searching for a bracket is fast)
-_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-z]+(?: [A-Z][a-z.]*)+[）),，]"
+_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-z]+(?: [A-Z][A-Za-z.'’-]*)+[）),，]"
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
-_DOT_RE = re.compile("[·•‧・]")
+_DOT_RE = re.compile("[·•‧・]|(?<=[\u4e00-\u9fff])[-－](?=[\u4e00-\u9fff])")
 _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
@@ -307,6 +309,8 @@ class Registry:
             left = m.start()
             while left > 0 and m.start() - left < 12 and _HAN.match(shadow[left - 1]):
                 left -= 1
+            if left > 0 and shadow[left - 1] in _HYPHENS:
+                continue  # 哈特曼-波伊斯(Carl Heneghan-Boyce): the last part of a name read whole elsewhere
             head = shadow[left:m.start()]
             cut = max((r.end() for r in _roles().finditer(head)), default=0)
             after_particle = max((i + 1 for i, ch in enumerate(head) if ch in _GLOSS_CUT), default=0)
@@ -348,6 +352,8 @@ class Registry:
         foreign = 0
         while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in chars("transliteration"):
             foreign += 1
+        if not foreign and shadow[first_dot] in _HYPHENS:
+            return start, start  # 非政府组织-巴勒斯坦, 7日-彭博: a hyphen joins a transliterated name's parts, nothing else
         if (foreign >= 2 or foreign and first_dot - start > 4) and not (role_end and role_end == cut and first_dot - start <= 4):
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
             # (首席执行官史蒂芬·梅: right after a role, the whole given name stays)

@@ -289,6 +289,25 @@ def test_a_term_in_quotation_marks_inside_the_subject_clause(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text,speakers", [
+    # a hyphen joins a transliterated name's parts like a dot
+    ("伦敦国王学院国际关系学教授哈什-潘特（Harsh Pant）告诉法广，印度正在寻求收窄对华依赖。哈什-潘特说，中方缺乏诚意。",
+     ["哈什-潘特", "哈什-潘特"]),
+    # not a dateline's (7日-彭博) nor two nouns' (非政府组织-巴勒斯坦)
+    ("路透北京7月2日-彭博新闻援引未具名消息人士报导称，中信证券计划合并。彭博称，该合并计划已得到批准。",
+     ["未具名消息人士", "彭博"]),
+    # a Latin gloss with a capital inside a word (McConnell)
+    ("美国参议院共和党领袖麦康奈尔(Mitch McConnell)表示，计划将涉及医疗问题。", ["麦康奈尔"]),
+])
+def test_hyphenated_and_glossed_names(text, speakers):
+    assert [q.speaker for q in extract(text)] == speakers
+
+
+def test_a_compilation_of_reports_frames_the_speaker_inside():
+    # 综合港媒报导 is 据港媒报导: the person who speaks inside it is the speaker
+    assert found("综合港媒报导，周庭在庭外表示认罪与否属个人决定。") == [("indirect", "周庭", "认罪与否属个人决定")]
+
+
 def test_a_transliterated_name_keeps_its_last_character_before_a_word():
     # 特朗普及其政府: 及其 is a word, so 普 is the name's (特朗普提问: 提问, and 普 is the name's too)
     text = "美国总统唐纳德·特朗普及其政府多次施压。唐纳德·特朗普说，这是公平的。"

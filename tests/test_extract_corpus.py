@@ -39,7 +39,7 @@ CASES = {
     # BBC: speaker after the quote, dotted and hyphenated names, continuation paragraphs
     "nodebe4-oped2/bbc/1048057_中国和伊朗拟签25年全面合作协议为何引发外界震动.md": {
         "expected": [("indirect", "扎里夫", "伊朗一直在就一项为期25年"), ("indirect", "华春莹", "她“不掌握相关情况”"),
-                     ("direct", "内贾德", "任何与外国当事方秘密缔结"), ("direct", "费雷敦·马勒西", "对伊朗来说，每条路"),
+                     ("direct", "艾哈迈迪-内贾德", "任何与外国当事方秘密缔结"), ("direct", "费雷敦·马勒西", "对伊朗来说，每条路"),
                      ("direct", "马晓霖", "从中兴到华为"), ("indirect", "美国国务院发言人", "伊朗是世界上最大的")],
         "absent": ["伊朗外交部长扎里夫不久前", "中国目前"],
     },
