@@ -236,7 +236,8 @@ def _nominal(subject: str) -> bool:
     tagged = segment.tagged(subject)
     if any(len(word) == 1 and _HAN.match(word) for word, _ in tagged):
         tagged = segment.tagged(subject, guess=True)  # lone characters: words outside the dictionary, let the HMM guess
-    if not tagged or tagged[0][1].startswith(_NOT_A_HEAD) or tagged[0][1] in ("v", "vd", "ad", "an"):
+    if not tagged or tagged[0][1] != "eng" and tagged[0][1].startswith(_NOT_A_HEAD) or tagged[0][1] in ("v", "vd", "ad", "an"):
+        # (eng: a word in Latin letters, TikTok, is a noun; e alone is an interjection)
         return False
     tags = [tag for _, tag in tagged]
     return tags.count("v") < 2 and all(word != "是" for word, _ in tagged) and "d" not in tags
@@ -516,8 +517,8 @@ class Registry:
         subject = _ENUMERATOR.sub("", subject)
         if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
-        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们"):
-            return None
+        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们") or _ACRONYM.fullmatch(subject):
+            return None  # (letters alone that the article never glossed name no one: XYZ称)
         mine = _FIRST_PERSON_OWNER.match(subject)
         if mine and subject[mine.end():] in word_set("relatives"):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
@@ -580,8 +581,9 @@ class Registry:
                     return self._speaks(self._add(head[cut:], head[:cut]), head[:cut])
             return None  # 或者, 好像我, 让各人自行考虑: no one who speaks
         res = Resolution(subject, "", kind, "explicit")
-        if kind == "unknown" and len(subject) <= 6 and not subject.endswith(GENERIC_DESCRIPTIONS):
-            return self._said(res, self._add(subject, ""))  # (not 人士, 学生: a kind of person names no one)
+        if kind == "unknown" and len(subject) <= 6 and not subject.endswith(GENERIC_DESCRIPTIONS) and _HAN.search(subject):
+            # (not 人士, 学生: a kind of person names no one; nor TikTok, a word in Latin letters, as often a company)
+            return self._said(res, self._add(subject, ""))
         return self._said(res)
 
     def _is_name(self, text: str, role_follows: bool = False) -> bool:

@@ -303,6 +303,18 @@ def test_hyphenated_and_glossed_names(text, speakers):
     assert [q.speaker for q in extract(text)] == speakers
 
 
+def test_a_word_in_latin_letters_speaks_but_is_no_person_of_the_article():
+    # TikTok is a noun that speaks; registered as a person it would swallow 新德里TikTok用户安库什·巴胡古纳
+    text = ("TikTok在一份声明中说，“我们对TikTok的长期成功充满信心。”\n"
+            "新德里TikTok用户安库什·巴胡古纳(Ankush Bahuguna)表示，如果不能使用TikTok，粉丝会被其他平台带走。")
+    assert [q.speaker for q in extract(text)] == ["TikTok", "安库什·巴胡古纳"]
+
+
+def test_japanese_ministers_are_split_from_their_names():
+    text = "日本防卫相河野太郎在星期二的记者会上说：“我们必须加强警戒。”日本内阁官房长官菅义伟藉记者会表示，政府不发表评论。"
+    assert [q.speaker for q in extract(text)] == ["河野太郎", "菅义伟"]
+
+
 def test_a_compilation_of_reports_frames_the_speaker_inside():
     # 综合港媒报导 is 据港媒报导: the person who speaks inside it is the speaker
     assert found("综合港媒报导，周庭在庭外表示认罪与否属个人决定。") == [("indirect", "周庭", "认罪与否属个人决定")]
