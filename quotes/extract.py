@@ -825,7 +825,8 @@ class _Reader:
         """A quote standing as its own sentence continues the last speaker."""
         last = self.registry.last_speaker
         para = self.para_of(span.open)
-        if last is None or para - self.last_quote_para > 1:
+        if last is None or para - self.last_quote_para > 2 or (
+                para - self.last_quote_para == 2 and not self._only_about(last, para - 1)):
             return
         inner = self.shadow[span.open + 1:span.close]
         before = self.masked[self.paras[para][0]:span.open].rstrip()
@@ -835,6 +836,19 @@ class _Reader:
         if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
             self.claimed_spans.add(span.open)
             self.emit("direct", span.open + 1, span.close, last, "", "", 0.55)
+
+
+    def _only_about(self, res: Resolution, para: int) -> bool:
+        """Whether a paragraph between a speaker's quotations tells of that person and no one else
+        (李孝琳追求打击网络性罪行的决心更明确。 between two of her quotations): her words go on after it."""
+        if res.kind != "person":
+            return False
+        text = self.shadow[self.para_starts[para]:self.paras[para][1]]
+        people = {id(p) for form, p in self.registry.forms().items() if form in text}
+        person = self.registry.by_name(res.speaker)
+        if person is None:
+            return False
+        return people == {id(person)} or not people and text.startswith(pronouns_of("person"))
 
 
 def extract(text: str, title: str = "") -> list[Quote]:

@@ -64,6 +64,16 @@ def test_a_paragraph_that_is_only_a_quote_continues_the_speaker():
     assert quotes[1].confidence < quotes[0].confidence
 
 
+def test_a_paragraph_about_the_speaker_alone_does_not_end_their_words():
+    text = ("李孝琳说：“受害者来找我们之前，已走了一段艰苦的路。”\n许多受害人选择放弃，李孝琳则希望与她们一起重建生活。\n"
+            "“我们康复的定义就是她们不再是被动的人，她们会继续自己的生活。”")
+    assert [q.speaker for q in extract(text)] == ["李孝琳", "李孝琳"]
+    # a paragraph that tells of someone else does
+    text = ("李孝琳说：“受害者来找我们之前，已走了一段艰苦的路。”\n警察局长金永浩承认调查进展缓慢。\n"
+            "“我们康复的定义就是她们不再是被动的人，她们会继续自己的生活。”")
+    assert [q.speaker for q in extract(text)] == ["李孝琳"]
+
+
 def test_a_colon_ending_a_paragraph_introduces_the_quotation_below():
     text = "消息见诸媒体后，中国外交部发言人汪文斌在例行记者会上表示：\n“英方的错误言论和举措，粗暴干涉中国内政。”"
     quotes = extract(text)
