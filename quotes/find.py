@@ -335,7 +335,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside and (
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
-            or (pos > 0 and segment.frequency(token) < _GLUED_FREQ and len(token) > 1)
+            or (pos > 0 and len(token) > 1 and segment.frequency(token) < _GLUED_FREQ and _glued(token, cuts))
         ):
             cut, taken = pos, index
             break
@@ -364,6 +364,13 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等":
         end -= 1
     return head, end
+
+
+def _glued(token: str, cuts: tuple[str, ...]) -> bool:
+    """Whether a rare token is a cut word glued to a word (向|普京, 发表|声明, 在|讲话中), not a word of its
+    own that starts like one (自贸区: 贸区 is no word)."""
+    rest = token[max(len(w) for w in cuts if token.startswith(w)):]
+    return bool(rest) and (segment.frequency(rest) >= _GLUED_FREQ or len(segment.words(rest)[0]) >= 2)
 
 
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名

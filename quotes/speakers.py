@@ -454,6 +454,7 @@ class Registry:
             name = head[:length]
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
+                    and kind_of(name[1:]) != "country"  # (向日本的上游供应商: a preposition and a place)
                     and (head.startswith(_followers(), length) or role) and not segment.common_word(name)
                     and not _manner(name)  # (单纯地把…: an adverb)
                     and not segment.common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
@@ -508,7 +509,11 @@ class Registry:
         return ranked[-1][2]
 
     def refers_back(self, subject: str) -> bool:
-        """Whether a subject is a pronoun or a description that points to an earlier person."""
+        """Whether a subject is a pronoun or a description that points to an earlier person (not one that
+        names the kind of person just described: 这位资深人士 after 一位外汇管理领域的资深人士表示)."""
+        kind = next((d for d in _KINDS_OF_PEOPLE if subject.endswith(d)), "")
+        if kind and self.described is not None and self.described.speaker.endswith(kind):
+            return False
         return subject.startswith(tuple(_pronouns())) or subject.endswith(GENERIC_DESCRIPTIONS) or subject in words("roles")
 
     def resolve(self, written: str) -> Resolution | None:
@@ -568,7 +573,7 @@ class Registry:
         if kind == "unknown" and self._is_name(subject):
             return self._speaks(self._add(subject, ""))
         if (kind == "unknown" and subject.endswith(_KINDS_OF_PEOPLE)
-                and 4 <= len(subject) <= 12 and not _NOT_IN_NAMES.intersection(subject) and not _CAUSATIVE.search(subject)):
+                and 4 <= len(subject) <= 16 and not _NOT_IN_NAMES.intersection(subject.replace("的", "")) and not _CAUSATIVE.search(subject)):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 香港亲中人士: people described, not named
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
@@ -620,11 +625,16 @@ class Registry:
     def _description(self, rest: str) -> Resolution:
         """这位官员 / 该发言人 / 这位俄罗斯总统 / 该报道: whom or what a description points back to.
 
-        A generic word (官员, 人士) points to the last person; a role to whoever
+        A generic word (官员, 人士) points to the person last described by it, else to the last person; a role to whoever
         holds it in this article, else it stays the role itself; anything else
         (该报道, 该组织) keeps its own words.
         """
         generic = rest.endswith(GENERIC_DESCRIPTIONS)
+        described = self.described
+        kind = next((d for d in _KINDS_OF_PEOPLE if rest.endswith(d)), "")
+        if kind and described is not None and described.speaker.endswith(kind):
+            # 一位外汇管理领域的资深人士表示…这位资深人士还强调: the person described just now
+            return self._said(Resolution(described.speaker, described.role, "person", "description"))
         if generic or _roles().search(rest):
             person = None if generic else self.by_role(rest)
             if generic or person is None and rest in words("roles"):

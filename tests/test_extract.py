@@ -325,6 +325,20 @@ def test_japanese_ministers_are_split_from_their_names():
     assert [q.speaker for q in extract(text)] == ["河野太郎", "菅义伟"]
 
 
+def test_a_description_repeats_the_person_just_described_by_it():
+    # 这位…资深人士 is the 资深人士 who just spoke, not a name mentioned before (陈彦峰), nor 向日本 (向 + a place)
+    text = ("陈彦峰回忆了外高桥的发展历史。企业向日本的上游供应商订货。\n"
+            "「转口贸易是在进口贸易的基础上衍生出来的。」一位外汇管理领域的资深人士对财新记者表示。\n"
+            "这位外汇管理领域的资深人士还强调，大宗商品领域的离岸转手买卖业务有较强的金融投资属性。")
+    assert [q.speaker for q in extract(text)] == ["一位外汇管理领域的资深人士"] * 2
+
+
+def test_a_rare_word_starting_like_a_preposition_is_no_glued_one():
+    # 上海|自贸区: 自 is a preposition, but 贸区 no word, so 自贸区 is not 自 + a word (向|普京, 发表|声明 are)
+    assert [q.speaker for q in extract("上海自贸区管委会称，将推出针对离岸业务的财政扶持政策。")] == ["上海自贸区管委会"]
+    assert [q.speaker for q in extract("美国海军发表声明称，17名水兵被送往医院。")] == ["美国海军"]
+
+
 def test_a_compilation_of_reports_frames_the_speaker_inside():
     # 综合港媒报导 is 据港媒报导: the person who speaks inside it is the speaker
     assert found("综合港媒报导，周庭在庭外表示认罪与否属个人决定。") == [("indirect", "周庭", "认罪与否属个人决定")]
