@@ -93,6 +93,15 @@ def _groups() -> re.Pattern:
 
 
 @cache
+def _evidence_nouns() -> dict[str, tuple[str, ...]]:
+    """Verb → the nouns that show something with it rather than say it (rules ``evidence_nouns``)."""
+    out: dict[str, list[str]] = {}
+    for row in table("evidence_nouns"):
+        out.setdefault(row["verb"], []).append(row["word"])
+    return {verb: tuple(nouns) for verb, nouns in out.items()}
+
+
+@cache
 def _noun_cues() -> frozenset[str]:
     """Verbs that are also documents: sentence-initial ``报道称，…`` has ``报道`` as its speaker."""
     return word_set("documents") & word_set("verbs")
@@ -492,6 +501,8 @@ class _Reader:
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
+        if subject.endswith(_evidence_nouns().get(cue.word, ())):
+            return  # 研究表明…, 有迹象表明…: a finding shown, not a claim made
         m = find.connectives().match(clause)
         if clause.startswith(tuple(w for w in words("negations") if len(w) > 1), m.end() if m else 0):
             return  # 但没有明显的理由表明…, 没有人说…: no one said it

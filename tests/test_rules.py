@@ -214,3 +214,10 @@ def test_passive_subject_is_not_the_speaker(row):
 @pytest.mark.parametrize("row", _rows("negations"), ids=lambda r: r["word"])
 def test_negated_verb_reports_nothing(row):
     assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("evidence_nouns"), ids=lambda r: r["word"])
+def test_evidence_shows_rather_than_says(row):
+    assert extract(row["example"]) == []
+    # the same verb after someone who can state a position still reports it
+    assert len(extract(row["example"].replace(row["word"] + row["verb"], "外交部" + row["verb"], 1))) == 1
