@@ -41,6 +41,7 @@ _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 _GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-z]+(?: [A-Z][A-Za-z.'’-]*)+[）),，]"
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
+_SOUND_GLOSS = re.compile(r"[（(]音译[）)]")
 _DOT_RE = re.compile("[·•‧・]|(?<=[\u4e00-\u9fff])[-－](?=[\u4e00-\u9fff])")
 _LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
@@ -321,6 +322,11 @@ class Registry:
             if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
                 self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
+        for m in _SOUND_GLOSS.finditer(shadow):
+            name = next((shadow[m.start() - n:m.start()] for n in (3, 2) if m.start() >= n
+                         and shadow[m.start() - n] in chars("surnames") and _HAN_RUN.fullmatch(shadow[m.start() - n:m.start()])), "")
+            if name and not segment.common_word(name):
+                self._add(name, "")  # 向金国(音译)在石家庄当保安: a name rendered by its sound
         for name in _honorific_names(shadow):
             self._add(name, "")
         for m in _role_words().finditer(shadow):

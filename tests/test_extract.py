@@ -339,6 +339,11 @@ def test_a_rare_word_starting_like_a_preposition_is_no_glued_one():
     assert [q.speaker for q in extract("美国海军发表声明称，17名水兵被送往医院。")] == ["美国海军"]
 
 
+def test_a_name_glossed_as_rendered_by_its_sound_is_a_person():
+    text = "向金国(音译)在石家庄当保安，靠每月1700元的工资生活。「我不得不改吃素。」他气呼呼地说。"
+    assert [q.speaker for q in extract(text)] == ["向金国"]
+
+
 def test_a_compilation_of_reports_frames_the_speaker_inside():
     # 综合港媒报导 is 据港媒报导: the person who speaks inside it is the speaker
     assert found("综合港媒报导，周庭在庭外表示认罪与否属个人决定。") == [("indirect", "周庭", "认罪与否属个人决定")]
