@@ -457,6 +457,8 @@ class Registry:
             length = _foreign_length(head, 0)
             foreign = length >= 3
             length = length if foreign else _name_length(head, 0, 3) if head[:1] in chars("surnames") else 0
+            if not length and head[:1] in chars("surnames"):
+                length = next((n for n in (3, 2) if _role_words().match(head, n)), 0)  # 习近平总书记就来到…
             name = head[:length]
             role = _role_words().match(head, length) if length else None
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"

@@ -339,6 +339,12 @@ def test_a_rare_word_starting_like_a_preposition_is_no_glued_one():
     assert [q.speaker for q in extract("美国海军发表声明称，17名水兵被送往医院。")] == ["美国海军"]
 
 
+def test_a_name_with_its_role_after_opening_a_clause_is_whom_he_means():
+    text = ("2012年12月，习近平总书记就来到当时的贫困县阜平。在这里，他进村入户看真贫，"
+            "他深情地说：“没有农村的小康，就没有全面建成小康社会。”")
+    assert [q.speaker for q in extract(text)] == ["习近平"]
+
+
 def test_a_name_glossed_as_rendered_by_its_sound_is_a_person():
     text = "向金国(音译)在石家庄当保安，靠每月1700元的工资生活。「我不得不改吃素。」他气呼呼地说。"
     assert [q.speaker for q in extract(text)] == ["向金国"]
