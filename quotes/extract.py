@@ -18,7 +18,7 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, pronouns_of
+from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, nominal, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
 _TERM_LENGTH = 12  # at most this many characters in quotation marks name a term inside a phrase
@@ -322,6 +322,7 @@ class _Reader:
         away is no longer the one meant (and the work per verb stays bounded).
         """
         i = sentence
+        timed = "", at  # the subject of a time clause (黄之锋抵达后，宣布…), unless a clause after it has its own
         for _ in range(_INHERIT_CLAUSES):
             if i >= at:
                 break
@@ -332,11 +333,14 @@ class _Reader:
                 h, e = find.subject_of(clause)
                 head = find.before_verb(clause[h:e]) if e < len(clause) else find.leading_noun(clause[h:])
                 if head is None:
-                    return "", at  # the sentence is about something someone owns: no speaker to inherit
+                    return timed if timed[0] else ("", at)  # the sentence is about something someone owns
                 if head and not head.startswith(words("topic_markers")):
-                    return head, i + h
+                    if j < at and _ends_in_time_word(clause):
+                        timed = timed if timed[0] else (head, i + h)  # (欧盟出台这些规则后，人们曾表示担忧，认为: 人们)
+                    elif not timed[0] or nominal(head):
+                        return head, i + h  # (…就任国家主席后，首次出访…，提出…: no subject of its own there)
             i = j + 1
-        return "", at
+        return timed
 
     def statement_span(self, pos: int) -> Span | None:
         """The quote span opening at ``pos`` if it reads as a whole statement."""

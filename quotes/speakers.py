@@ -228,7 +228,7 @@ _NOT_A_HEAD = ("c", "d", "p", "u", "y", "e", "f", "a", "z", "r", "t", "o", "i")
 
 
 @lru_cache(maxsize=50_000)
-def _nominal(subject: str) -> bool:
+def nominal(subject: str) -> bool:
     """Whether a subject reads as a noun phrase (not ``或者``, ``不能够``, ``让各人自行考虑``).
 
     Part-of-speech tagging is slow, so it only runs on subjects that are
@@ -583,7 +583,7 @@ class Registry:
         if (kind == "unknown" and subject.endswith(_KINDS_OF_PEOPLE)
                 and 4 <= len(subject) <= 16 and not _NOT_IN_NAMES.intersection(subject.replace("的", "")) and not _CAUSATIVE.search(subject)):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 香港亲中人士: people described, not named
-        if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not _nominal(subject)):
+        if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
             if "我" not in subject and head != subject and 2 <= len(head):
                 if _describes_a_speaker(head):

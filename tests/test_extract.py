@@ -345,6 +345,17 @@ def test_a_name_with_its_role_after_opening_a_clause_is_whom_he_means():
     assert [q.speaker for q in extract(text)] == ["习近平"]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # the subject of a time clause gives way to the subject of the clause after it
+    ("欧盟在2018年出台这些规则后，人们曾表示担忧，认为它们会给大型科技公司带来过于沉重的负担。", "人们"),
+    ("美国21日要求中国关闭驻休斯顿总领馆后，中国24日通知美国关闭驻成都总领事馆，并称此举是正当和必要反应。", "中国"),
+    # …but not to a clause that has none (首次出访…)
+    ("2013年3月，习近平主席就任国家主席后，首次出访就来到非洲，提出正确义利观，强调中非从来都是命运共同体。", "习近平"),
+])
+def test_a_verb_without_subject_inherits_the_main_clauses(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
 def test_a_name_glossed_as_rendered_by_its_sound_is_a_person():
     text = "向金国(音译)在石家庄当保安，靠每月1700元的工资生活。「我不得不改吃素。」他气呼呼地说。"
     assert [q.speaker for q in extract(text)] == ["向金国"]
