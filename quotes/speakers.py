@@ -29,16 +29,16 @@ _HYPHENS = "-－‐"
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
-_GLOSS_CUT = frozenset("的是了和与及")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson))
+_GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
-# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 麦康奈尔(Mitch McConnell), 奥布莱恩(Robert O‘Brien),
+# A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 麦康奈尔(Mitch McConnell), 于贝拉（Klaus Überla）,
 # 李孝琳（音译，Lee Hyorin）; not 高盛(Goldman Sachs Group Inc.).
 # (the bracket comes first, then the look back at the character before it: searching for a bracket is fast)
-_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-z]+(?: [A-Z][A-Za-z.'’-]*)+[）),，]"
+_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][a-zà-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*)+[）),，]"
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _SOUND_GLOSS = re.compile(r"[（(]音译[）)]")
@@ -314,8 +314,11 @@ class Registry:
             if left > 0 and shadow[left - 1] in _HYPHENS:
                 continue  # 哈特曼-波伊斯(Carl Heneghan-Boyce): the last part of a name read whole elsewhere
             head = shadow[left:m.start()]
-            cut = max((r.end() for r in _roles().finditer(head)), default=0)
             after_particle = max((i + 1 for i, ch in enumerate(head) if ch in _GLOSS_CUT), default=0)
+            last_role = _role_at_end().search(head, after_particle)
+            if last_role and last_role.start() - after_particle >= 2:
+                head = head[:last_role.start()]  # 慕尼黑技术大学的普罗策教授（Ulrike Protzer): the name before the role
+            cut = max((r.end() for r in _roles().finditer(head)), default=0)
             name = head[max(cut, after_particle):]  # (攻读博士学位的董明旷: the name after the particle)
             if len(name) > 6:
                 name = name[len(name) - _transliterated_tail(name):]  # 首席兽医官密道米斯: a role the rules lack

@@ -356,6 +356,13 @@ def test_a_verb_without_subject_inherits_the_main_clauses(text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
 
 
+def test_a_latin_gloss_with_accents_and_a_role_before_it_names_the_person():
+    text = ("于贝拉（Klaus Überla）是艾尔朗根大学的病毒学家。他表示，哪一种疫苗最终将胜出，目前尚无法预言。"
+            "正如慕尼黑技术大学的普罗策教授（Ulrike Protzer)所言，已经有3种疫苗进入了第三阶段。她说：\"第三阶段就是最后一阶段。\""
+            "\n该中心是由哈皮教授（Christian Happi）负责营运。哈皮表示，非洲需要自己的解决方案。")
+    assert [q.speaker for q in extract(text)] == ["于贝拉", "普罗策", "哈皮"]
+
+
 def test_a_name_glossed_as_rendered_by_its_sound_is_a_person():
     text = "向金国(音译)在石家庄当保安，靠每月1700元的工资生活。「我不得不改吃素。」他气呼呼地说。"
     assert [q.speaker for q in extract(text)] == ["向金国"]
