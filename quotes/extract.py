@@ -785,17 +785,21 @@ class _Reader:
             j += 1
         if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
             return False
-        k = j
-        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 80 and self.masked[k] not in find.OPENERS:
-            k += 1
+        k = self._clause_after(j)
         i = bisect.bisect_left(self.cue_starts, k) - 1  # the verb ending the clause (…在宣布制裁决定时表示)
         cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
+        if cue is None and self.masked[k:k + 1] in ("，", ",") and _ends_in_time_word(self.shadow[j:k]):
+            j = k + 1  # “…，”在金锦赫返回朝鲜后，金珍雅在一则视频中说: when, then who
+            k = self._clause_after(j)
+            i = bisect.bisect_left(self.cue_starts, k) - 1
+            cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
         if cue is None or not _has_han(inner, 4):
             return False
         after_cue = find.content_start(self.masked, k)
         closes = k >= len(self.masked) or self.masked[k] in find.SENTENCE_END or self.masked[after_cue:after_cue + 1] in find.OPENERS
         rest = self.masked[cue.end:k].strip()
-        if rest not in ("", "道") and not (cue.strength == "recipient" and closes and _names_recipient(rest)):
+        if rest not in ("", "道") and not (cue.strength == "recipient" and (closes or self._verb_opens(after_cue))
+                                           and _names_recipient(rest)):
             return False  # (…，”李明告诉记者。: only whom they told follows the verb; not 他告诉我这句话引起了…)
         if not (closes or inner[-1] in _STATEMENT_PUNCT):
             return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
@@ -817,6 +821,18 @@ class _Reader:
             self.claimed_spans.add(nxt.open)
             self.emit("direct", nxt.open + 1, nxt.close, res, self.text[j + h:j + e], cue.word, confidence)
         return True
+
+    def _verb_opens(self, pos: int) -> bool:
+        """Whether a verb of saying opens the clause at ``pos`` (并称…, 还说…): that clause has its own verb."""
+        i = bisect.bisect_left(self.cue_starts, pos)
+        return i < len(self.cues) and self.cues[i].start - pos <= 2
+
+    def _clause_after(self, j: int) -> int:
+        """Where the clause starting at ``j`` ends: a clause mark, an opening quotation mark, or 80 characters on."""
+        k = j
+        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 80 and self.masked[k] not in find.OPENERS:
+            k += 1
+        return k
 
     def _colon_before(self, span: Span) -> bool:
         """``X：“…”`` with no verb: only for a known person or a role."""

@@ -300,8 +300,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     ``美国国家安全委员会周三在一份声明中`` gives ``美国国家安全委员会``.
     A known name is never cut (``曾国卫`` starts with the adverb 曾).
     """
-    head = 0
-    m = connectives().match(clause)
+    # 金锦赫返回朝鲜——韩国官员说: one dash ends a clause (a pair sets off an aside: 詹姆斯——…——表示; in a
+    # title it is the title's: 在《我没有敌人——我的最后陈述》中说)
+    dash = clause.find("——")
+    head = dash + 2 if clause.count("——") == 1 and clause.rfind("《", 0, dash) <= clause.rfind("》", 0, dash) else 0
+    m = connectives().match(clause, head)
     if m:
         head = m.end()
         if clause.endswith("所") and clause.startswith(_comparisons()):

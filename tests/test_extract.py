@@ -51,6 +51,24 @@ def test_direct_speaker_before_after_around(text, expected):
     assert found(text) == expected
 
 
+def test_whom_told_after_a_quotation_then_another_verb():
+    # “…，”她会告诉他们，并称…: the quotation is hers and 称 reports the rest; 叶甫图申科告诉他们，… reports what follows
+    assert found("伯克斯在晨会上发言。“所有城市都在趋于稳定，”她会告诉他们，并称病毒在4月中旬已经达到峰值。") == [
+        ("direct", "伯克斯", "所有城市都在趋于稳定，"), ("indirect", "伯克斯", "病毒在4月中旬已经达到峰值")]
+    assert found("“我觉得大约有一万人。”叶甫图申科告诉他们，被逮捕的人据估计有几百万。") == [
+        ("indirect", "叶甫图申科", "被逮捕的人据估计有几百万")]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("坦率地说，这份报告看起来更像是竞选材料。", []),  # a manner of speaking, no one speaking
+    ("他终于说出实话，但保持平和。", []),  # 说出: speaking out something, not reporting it
+    ("金锦赫返回朝鲜——韩国官员说，他再度游泳穿越那条河。", ["韩国官员"]),  # one dash ends the clause before the speaker
+    ("在法庭上他在《我没有敌人——我的最后陈述》中说：“我期待我的国家是一片可以自由表达的土地。”", ["他"]),  # a title's dash
+])
+def test_dashes_and_set_phrases_around_说(text, speakers):
+    assert [q.speaker for q in extract(text)] == speakers
+
+
 def test_what_follows_告诉_after_a_quotation_is_only_whom_when_it_has_no_verb():
     # 他告诉我这句话引起了一场“争执”: what he told, not whom; the quotation before is not his words by this verb
     assert found("福奇说：“我不能扑到麦克风前把他推开。”他告诉我这句话引起了一场“争执”。") == [
