@@ -718,7 +718,9 @@ class _Reader:
         return _has_han(head, 6) and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
-        """``…，他说。``: the content stands before the speaker."""
+        """``…，他说。``: the content stands before the speaker (not in a question: …，已经消化了多少通胀预期？)."""
+        if self.masked[cue.end:cue.end + 1] in ("？", "?"):
+            return
         floor = self.para_start(cue.start)
         cs = self.clause_start(cue.start, floor)
         if cs <= floor or self.masked[cs - 1] not in "，,":

@@ -103,8 +103,9 @@ def quote_spans(shadow: str) -> list[Span]:
                 if len(stack) == 1:
                     first = Span(pos, pos, False)
                 continue
-            if ch == "“" and stack == ["“"] and i > 0 and line[i - 1] in "，。！？" and "”" not in line[i:]:
-                ch = "”"  # “…不可忽略，“赵金鑫指出: an opening mark typed where the closing one belongs
+            if (ch == "“" and stack == ["“"] and i > 0 and line[i - 1] in "，。！？,.!?"
+                    and line.count("“", i) > line.count("”", i)):
+                ch = "”"  # “…不可忽略，“赵金鑫指出: an opening mark typed where the closing one belongs (more open after it than close)
             if ch in OPENERS:
                 stack.append(ch)
                 if len(stack) == 1:
@@ -130,7 +131,9 @@ def mask_spans(shadow: str, spans: list[Span]) -> str:
 
     Cue scanning and sentence splitting run on this string, so a verb or a
     full stop inside quoted words is never taken for the journalist's.
-    Newlines are kept so paragraph boundaries stay visible.
+    Newlines are kept so paragraph boundaries stay visible.  A closing
+    mark typed as an opening one (…不可忽略，“赵金鑫指出) is the closing
+    mark here, so that the clause after it starts there.
     """
     pieces, done = [], 0
     for span in sorted(spans, key=lambda s: s.open):
@@ -139,6 +142,9 @@ def mask_spans(shadow: str, spans: list[Span]) -> str:
             pieces.append(shadow[done:start])
             pieces.append("\n".join(MASK * len(line) for line in shadow[start:span.close].split("\n")))
             done = span.close
+            if span.closed and shadow[span.close] in OPENERS and shadow[span.open] in OPENERS:
+                pieces.append(OPENERS[shadow[span.open]])
+                done += 1
     pieces.append(shadow[done:])
     return "".join(pieces)
 

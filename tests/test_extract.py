@@ -51,6 +51,19 @@ def test_direct_speaker_before_after_around(text, expected):
     assert found(text) == expected
 
 
+def test_an_opening_mark_typed_for_a_closing_one_before_more_quotes_and_a_new_sentence():
+    # ,“Mayer写道: more marks open after it than close, so it closes; 。“前国家主席胡锦涛…: the clause after it starts there
+    text = "“我可以证实，中国政府从未要求我们提供数据,“Mayer写道，并补充称，数据存储在新加坡，“我们也不会答应。”"
+    assert [(q.kind, q.speaker) for q in extract(text)] == [("direct", "Mayer"), ("indirect", "Mayer")]
+    text = ("江泽民在讲话中提到：“香港今日的繁荣，归根到底是香港同胞创造的。“前国家主席胡锦涛在讲话中提到："
+            "“在我国改革开放的历史进程中，广大香港同胞发挥了重要作用。”")
+    assert [q.speaker for q in extract(text)] == ["江泽民", "胡锦涛"]
+
+
+def test_no_content_before_a_verb_that_ends_a_question():
+    assert found("但是在决定配置更多的黄金之前，投资者需要扪心自问：目前的黄金价格，已经消化了多少通胀预期？") == []
+
+
 def test_whom_told_after_a_quotation_then_another_verb():
     # “…，”她会告诉他们，并称…: the quotation is hers and 称 reports the rest; 叶甫图申科告诉他们，… reports what follows
     assert found("伯克斯在晨会上发言。“所有城市都在趋于稳定，”她会告诉他们，并称病毒在4月中旬已经达到峰值。") == [
