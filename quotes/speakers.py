@@ -556,6 +556,8 @@ class Registry:
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 rest = subject[len(prefix):]
+                if len(rest) == 1 and rest in word_set("short_documents"):
+                    return self._said(Resolution(subject, "", "document", "description"))  # 该文还称, 该报称
                 if len(rest) == 1 and kind_of(rest) == "unknown":
                     return None  # 此举, 这点: an act or a thing (该国, 该党 are speakers)
                 return self._description(rest)

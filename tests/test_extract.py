@@ -60,6 +60,10 @@ def test_an_opening_mark_typed_for_a_closing_one_before_more_quotes_and_a_new_se
     assert [q.speaker for q in extract(text)] == ["江泽民", "胡锦涛"]
 
 
+def test_last_week_is_a_time_not_part_of_the_name():
+    assert [q.speaker for q in extract("蓬佩奥上星期三说：“我相信，中国共产党将继续这样做。”")] == ["蓬佩奥"]
+
+
 def test_no_content_before_a_verb_that_ends_a_question():
     assert found("但是在决定配置更多的黄金之前，投资者需要扪心自问：目前的黄金价格，已经消化了多少通胀预期？") == []
 

@@ -221,3 +221,8 @@ def test_evidence_shows_rather_than_says(row):
     assert extract(row["example"]) == []
     # the same verb after someone who can state a position still reports it
     assert len(extract(row["example"].replace(row["word"] + row["verb"], "外交部" + row["verb"], 1))) == 1
+
+
+@pytest.mark.parametrize("row", _rows("short_documents"), ids=lambda r: r["word"])
+def test_a_short_document_after_a_demonstrative_speaks(row):
+    assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
