@@ -538,6 +538,11 @@ class Registry:
         mine = _FIRST_PERSON_OWNER.match(subject)
         if mine and subject[mine.end():] in word_set("relatives"):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
+        if subject.endswith("中") and len(subject) >= 2 and (
+                subject[:-1] in word_set("short_documents") or kind_of(subject[:-1]) == "document"):
+            subject = subject[:-1]  # 报告中指, 信中写道, 声明中承诺: the text speaks
+            if subject in word_set("short_documents"):
+                return self._said(Resolution(subject, "", "document", "explicit"))
         kinds = _pronouns()
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])

@@ -60,6 +60,12 @@ def test_an_opening_mark_typed_for_a_closing_one_before_more_quotes_and_a_new_se
     assert [q.speaker for q in extract(text)] == ["江泽民", "胡锦涛"]
 
 
+def test_a_text_speaks_from_inside_itself():
+    # 报告中指, 信中写道: the report, the letter speaks (not 报告中, 信中)
+    assert [q.speaker for q in extract("郑国恩撰写的新疆调查报告日前公开。报告中指，新疆当局定期要求少数民族女性接受体检。")] == ["报告"]
+    assert [q.speaker for q in extract("议员们签署了一封信。信中写道：“这是最紧迫的问题。”")] == ["信"]
+
+
 def test_last_week_is_a_time_not_part_of_the_name():
     assert [q.speaker for q in extract("蓬佩奥上星期三说：“我相信，中国共产党将继续这样做。”")] == ["蓬佩奥"]
 
