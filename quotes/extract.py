@@ -535,7 +535,7 @@ class _Reader:
         if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
             self._reverse(cue, res, written, cue_label, confidence - 0.1)
             return
-        if self._in_time_clause(start, after) or self._inner_verb_speaks(start, cue.strength == "weak"):
+        if self._in_time_clause(start, after) or self._inner_verb_speaks(start, cue.strength == "weak", cue.word):
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         quoted = self._quote_after_colon(start, end)
@@ -599,11 +599,12 @@ class _Reader:
         tagged = segment.tagged(self.shadow[start:min(first, start + 8)])
         return bool(tagged) and tagged[0][1].startswith(("v", "d", "x"))
 
-    def _inner_verb_speaks(self, start: int, weak: bool) -> bool:
+    def _inner_verb_speaks(self, start: int, weak: bool, outer: str) -> bool:
         """Whether the content's first clause is itself a verb of saying that takes over.
 
         It does when the clause opens with the verb (``谴责初选，形容…``), when a
-        weak verb's content goes on with the same speaker (``否认，她称…``), when the clause is a time
+        weak verb's content goes on with the same speaker (``否认，她称…``) or an outlet reports someone's
+        words (``新华社报道，汪文斌说，…``: rules ``report_verbs``), when the clause is a time
         clause (``宣布上述规定之际，…``) or when it introduces someone's direct
         quote (``指出，黄之锋表示：“…”``).  Otherwise a nested verb stays inside
         the content (``表示，普京曾告诉拜登，…``).
@@ -623,8 +624,8 @@ class _Reader:
         if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
-        if weak and (not subject or subject in word_set("pronouns")):
-            return True
+        if weak and (not subject or subject in word_set("pronouns") or outer.startswith(words("report_verbs"))):
+            return True  # 否认，她称…; 新华社报道，汪文斌在记者会上说，…: the content's own speaker speaks
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
     def _frame(self, cue: Cue) -> bool:

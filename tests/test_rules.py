@@ -226,3 +226,8 @@ def test_evidence_shows_rather_than_says(row):
 @pytest.mark.parametrize("row", _rows("short_documents"), ids=lambda r: r["word"])
 def test_a_short_document_after_a_demonstrative_speaks(row):
     assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
+
+
+@pytest.mark.parametrize("row", _rows("report_verbs"), ids=lambda r: r["word"])
+def test_what_an_outlet_reports_someone_said_is_theirs(row):
+    assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
