@@ -370,7 +370,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
                     opener or noun.endswith(_speaker_nouns()) or names and noun.endswith(names)):
                 return head + rel + h, head + rel + e
     end = head + cut
-    while end > head and clause[end - 1] in " 的等":
+    while end > head and clause[end - 1] in " 的等（(":
         end -= 1
     return head, end
 

@@ -529,7 +529,7 @@ class Registry:
 
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
-        subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,·•‧・"))
+        subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,·•‧・（(）)"))  # (奥特加斯（7月22日）: the date cut, its bracket left)
         subject = _ENUMERATOR.sub("", subject)
         if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
