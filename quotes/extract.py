@@ -270,6 +270,7 @@ class _Reader:
             start = cs + m.start("speaker") + h
             return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
         h, e = find.subject_of(clause, self.names())
+        e = h + find.before_own_verb(clause[h:e])
         if cs > 0 and self.masked[cs - 1] in find.CLOSERS:
             before = self._subject_before_term(cs - 1, cue_start)
             if before is not None:
@@ -535,7 +536,11 @@ class _Reader:
         if start >= len(self.masked) or self.masked[start] in find.SENTENCE_END:
             self._reverse(cue, res, written, cue_label, confidence - 0.1)
             return
-        if self._in_time_clause(start, after) or self._inner_verb_speaks(start, cue.strength == "weak", cue.word):
+        if self._in_time_clause(start, after):
+            return
+        if self._inner_verb_speaks(start, cue.strength == "weak", cue.word):
+            if self.cue_at(start) is not None:
+                self.sentence_speaker = (self.sentence_start(cue.start), res)  # 蓬佩奥发表声明称，说…: his, the verb after
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
         quoted = self._quote_after_colon(start, end)
@@ -620,7 +625,7 @@ class _Reader:
             return False
         inner = self.cues[i]
         if inner.start == start:
-            return True
+            return start == 0 or self.masked[start - 1] in find.CUE_PUNCT  # (否认指控，称…: 指控 is what was denied)
         if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)

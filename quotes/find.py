@@ -236,6 +236,8 @@ def find_cues(masked: str) -> list[Cue]:
             continue
         if _taken_as_noun().search(masked, max(0, start - 8), start):
             continue  # 引发各方批评，…: what an event drew, not what someone said
+        if out and out[-1].end == start:
+            continue  # 认为补充维生素D, 重申承诺: right after a verb of saying, what it says
         out.append(Cue(start, end, word, strength[base]))
     return out
 
@@ -373,6 +375,31 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while end > head and clause[end - 1] in " 的等（(":
         end -= 1
     return head, end
+
+
+def before_own_verb(subject: str) -> int:
+    """The length of a verb's subject without a verb of saying it ends in (中国否认|指控，称…, 路透社分析|认为:
+    the verb before the verb is no part of who), unless that verb is a noun it governs or counts."""
+    verb = next((v for v in _subject_verbs() if subject.endswith(v) and _verb_ends(subject[:-len(v)])), "")
+    return len(subject) - len(verb)
+
+
+_COUNT = re.compile(r"(?:[一二两三四五六七八九十几数多许]+[项些个位名份篇种]?|一些|部分|有)$")
+
+
+def _verb_ends(rest: str) -> bool:
+    """Whether a verb of saying after ``rest`` is the subject's own verb, not a noun it governs or counts
+    (作出回应, 外交部的回应, 一项估计, 有分析)."""
+    if len(rest) < 2 or rest.endswith(("的", *words("noun_takers"))) or _COUNT.search(rest):
+        return False
+    tagged = segment.tagged(rest)
+    return not (tagged and tagged[-1][1].startswith("v"))  # (作出|回应, 予以|否认: a verb's object)
+
+
+@cache
+def _subject_verbs() -> tuple[str, ...]:
+    """Verbs of saying that are no nouns (rules ``verbs`` less ``documents``): ending a subject, they are its verb."""
+    return tuple(v for v in words("verbs") if v not in word_set("documents") and len(v) > 1)
 
 
 def _glued(token: str, cuts: tuple[str, ...]) -> bool:

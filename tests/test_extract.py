@@ -60,6 +60,21 @@ def test_an_opening_mark_typed_for_a_closing_one_before_more_quotes_and_a_new_se
     assert [q.speaker for q in extract(text)] == ["江泽民", "胡锦涛"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a verb of saying that ends the subject is its verb, not part of who (路透社分析|认为, 中国否认|指控，称)
+    ("路透社分析认为，消费数据逊于该社调查预估值。", [("indirect", "路透社", "消费数据逊于该社调查预估值")]),
+    ("郑国恩的报告引发强烈反响。\n中国否认指控，称郑国恩的报告毫无根据。", [("indirect", "中国", "郑国恩的报告毫无根据")]),
+    # …unless it is a noun something governs or counts (有分析认为: no one named)
+    ("有分析认为，此举将缩小华为在欧洲的业务。", [("indirect", "UNKNOWN", "此举将缩小华为在欧洲的业务")]),
+    # a verb right after a verb of saying is what it says (认为补充维生素D…)
+    ("斯纳赫特认为补充维生素D对新冠病毒的预防功效不大。", [("indirect", "斯纳赫特", "补充维生素D对新冠病毒的预防功效不大")]),
+    # the speaker of a verb whose content opens with another verb is that verb's (蓬佩奥发表声明称，说…)
+    ("香港国安法生效，美国国务卿蓬佩奥发表声明称，说美国会有新一轮反制措施。", [("indirect", "蓬佩奥", "美国会有新一轮反制措施")]),
+])
+def test_verbs_of_saying_next_to_each_other(text, expected):
+    assert found(text) == expected
+
+
 def test_a_text_speaks_from_inside_itself():
     # 报告中指, 信中写道: the report, the letter speaks (not 报告中, 信中)
     assert [q.speaker for q in extract("郑国恩撰写的新疆调查报告日前公开。报告中指，新疆当局定期要求少数民族女性接受体检。")] == ["报告"]
