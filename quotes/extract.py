@@ -93,6 +93,12 @@ def _groups() -> re.Pattern:
 
 
 @cache
+def _long_negations() -> tuple[str, ...]:
+    """Negations of two or more characters (没有, 从未): opening a clause, no one said it."""
+    return tuple(w for w in words("negations") if len(w) > 1)
+
+
+@cache
 def _evidence_nouns() -> dict[str, tuple[str, ...]]:
     """Verb → the nouns that show something with it rather than say it (rules ``evidence_nouns``)."""
     out: dict[str, list[str]] = {}
@@ -509,7 +515,7 @@ class _Reader:
         if subject.endswith(_evidence_nouns().get(cue.word, ())):
             return  # 研究表明…, 有迹象表明…: a finding shown, not a claim made
         m = find.connectives().match(clause)
-        if clause.startswith(tuple(w for w in words("negations") if len(w) > 1), m.end() if m else 0):
+        if clause.startswith(_long_negations(), m.end() if m else 0):
             return  # 但没有明显的理由表明…, 没有人说…: no one said it
         after = cue.end
         cue_label = cue.word
