@@ -160,6 +160,15 @@ def is_role_or_empty(text: str) -> bool:
     return not text or bool(_role_at_end().search(text))
 
 
+def _handle(text: str) -> bool:
+    """After a role, a name the rules cannot read (a nickname, 博主辣笔小球): two to four characters that are
+    no common word and hold no particle, pronoun or word that follows names (not 刘奇峰受访时)."""
+    return (2 <= len(text) <= 4 and bool(_HAN_RUN.fullmatch(text)) and not segment.common_word(text)
+            and not _NOT_IN_NAMES.intersection(text) and not set(_NAME_FOLLOWERS).intersection(text)
+            and not any(text.startswith(_followers(), i) for i in range(len(text)))
+            and kind_of(text) == "unknown" and not any(segment.common_word(w) for w in (text[:2], text[-2:])))
+
+
 def looks_like_name(text: str) -> bool:
     """A Chinese name (surname + one or two characters) or a transliterated one, and nothing else."""
     return 2 <= len(text) <= 8 and (_name_length(text, 0, 4) == len(text) or _foreign_length(text, 0) == len(text))
@@ -576,7 +585,7 @@ class Registry:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
         cut = max((m.end() for m in _roles().finditer(subject)), default=0)
-        if 0 < cut <= len(subject) - 2 and self._is_name(subject[cut:]):
+        if 0 < cut <= len(subject) - 2 and (self._is_name(subject[cut:]) or _handle(subject[cut:])):
             name, role = subject[cut:], subject[:cut]  # 外交部发言人汪文斌 (not met before: 不客气地说 hid it)
             # (the name as written here: the registry may hold a longer, wrongly cut form of it)
             return self._said(Resolution(name, role, "person", "name"), self._add(name, role))

@@ -75,6 +75,12 @@ def test_verbs_of_saying_next_to_each_other(text, expected):
     assert found(text) == expected
 
 
+def test_a_handle_after_a_role_is_the_person():
+    # 博主辣笔小球: a nickname no name rule reads, after a role; not 刘奇峰受访时, a name and a time
+    assert [q.speaker for q in extract("知名微博爆料博主辣笔小球则称，黄晓明代言的广告将被彻底封杀。")] == ["辣笔小球"]
+    assert [q.speaker for q in extract("学者刘奇峰指出，这是放任。刘奇峰受访时说，民怨需要宣泄。")] == ["刘奇峰", "刘奇峰"]
+
+
 def test_a_text_speaks_from_inside_itself():
     # 报告中指, 信中写道: the report, the letter speaks (not 报告中, 信中)
     assert [q.speaker for q in extract("郑国恩撰写的新疆调查报告日前公开。报告中指，新疆当局定期要求少数民族女性接受体检。")] == ["报告"]
