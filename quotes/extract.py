@@ -21,6 +21,7 @@ from .script import simplified
 from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, nominal, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
+_MEDIA_LABEL = re.compile(r"\s*[（(][^（()）]{1,4}[）)]\s*")  # (影片), (录音): what a quotation is, between its speaker and it
 _TERM_LENGTH = 12  # at most this many characters in quotation marks name a term inside a phrase
 _STATEMENT_PUNCT = set("，。！？,.!?…；;")
 _INHERIT_CLAUSES = 6  # clauses of a sentence searched for the subject a verb inherits
@@ -849,12 +850,16 @@ class _Reader:
         return k
 
     def _colon_before(self, span: Span) -> bool:
-        """``X：“…”`` with no verb: only for a known person or a role."""
-        if span.open == 0 or self.masked[span.open - 1] not in "：:":
+        """``X：“…”`` with no verb: only for a known person or a role (a label may stand between: 江启臣：(影片) “…”)."""
+        colon = span.open - 1
+        label = _MEDIA_LABEL.search(self.masked, max(0, colon - 8), span.open)
+        if label and label.end() == span.open:
+            colon = label.start() - 1
+        if colon < 0 or self.masked[colon] not in "：:":
             return False
         floor = self.para_start(span.open)
-        cs = self.clause_start(span.open - 1, floor)
-        clause = self.shadow[cs:span.open - 1]
+        cs = self.clause_start(colon, floor)
+        clause = self.shadow[cs:colon]
         h, e = find.subject_of(clause)
         subject = clause[h:e]
         if not subject or e != len(clause):

@@ -75,6 +75,15 @@ def test_verbs_of_saying_next_to_each_other(text, expected):
     assert found(text) == expected
 
 
+def test_a_label_between_a_speaker_and_the_quotation():
+    text = "江启臣说，这是绿化。\n江启臣：(影片) “今天没有抗议，明天就没有公义！”"
+    assert found(text)[-1] == ("direct", "江启臣", "今天没有抗议，明天就没有公义！")
+
+
+def test_asking_is_a_verb_of_saying():
+    assert [q.speaker for q in extract("特朗普在推文中称，邮寄投票将很不准确。他提问称：“我们应该推迟选举吗？”")] == ["特朗普"] * 2
+
+
 def test_a_handle_after_a_role_is_the_person():
     # 博主辣笔小球: a nickname no name rule reads, after a role; not 刘奇峰受访时, a name and a time
     assert [q.speaker for q in extract("知名微博爆料博主辣笔小球则称，黄晓明代言的广告将被彻底封杀。")] == ["辣笔小球"]
