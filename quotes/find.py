@@ -43,6 +43,14 @@ def _particle_at(masked: str, pos: int) -> bool:
     return bool(words) and len(words[0]) == 1
 
 
+def _purpose_at(masked: str, pos: int) -> bool:
+    """Whether 为 at ``pos`` opens a purpose clause, a verb after it and a comma soon (表示为避免争议扩散，…),
+    not a name or a kind it gives (宣布为…, 预期为减少71万桶)."""
+    comma = re.search("[，,]", masked[pos:pos + 14])
+    tagged = segment.tagged(masked[pos:pos + 6]) if comma else []
+    return len(tagged) > 1 and tagged[1][1].startswith("v")
+
+
 @dataclass
 class Span:
     """Text between quote marks: ``open``/``close`` index the marks themselves."""
@@ -228,7 +236,8 @@ def find_cues(masked: str) -> list[Cue]:
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
             start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)
             base = word
-        elif start > 0 and masked[start - 1] in nouns or nxt in _NOT_AFTER_CUE and _particle_at(masked, end):
+        elif (start > 0 and masked[start - 1] in nouns
+              or nxt in _NOT_AFTER_CUE and _particle_at(masked, end) and not (nxt == "为" and _purpose_at(masked, end))):
             continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon

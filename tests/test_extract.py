@@ -80,6 +80,13 @@ def test_a_label_between_a_speaker_and_the_quotation():
     assert found(text)[-1] == ("direct", "江启臣", "今天没有抗议，明天就没有公义！")
 
 
+def test_a_purpose_clause_right_after_the_verb_is_content():
+    # 表示为避免争议扩散，…: 为 opens a purpose (not 宣布为…, 预期为减少71万桶: what something is declared or expected to be)
+    assert found("文化部发出声明，表示为避免争议扩散，文化部终止有关委托案。") == [
+        ("indirect", "文化部", "为避免争议扩散，文化部终止有关委托案")]
+    assert found("分析师预期为减少71万桶。") == []
+
+
 def test_asking_is_a_verb_of_saying():
     assert [q.speaker for q in extract("特朗普在推文中称，邮寄投票将很不准确。他提问称：“我们应该推迟选举吗？”")] == ["特朗普"] * 2
 
