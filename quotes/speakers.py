@@ -34,7 +34,8 @@ _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就�
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
-_LATIN_NAME = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
+_LATIN_WORD = r"[A-Z](?:[a-z]+|(?:c|ac|e|i|a|['’])[A-Z][a-z]+)"  # Bill, McMahon, O'Hanley, DeSantis (not TikTok, a brand)
+_LATIN_NAME = regex.compile(rf"(?<![A-Za-z']){_LATIN_WORD}(?: {_LATIN_WORD}){{0,2}}$")
 # A name glossed in Latin letters: 延森（Gyde Jensen）, 蓬佩奥(Mike Pompeo), 麦康奈尔(Mitch McConnell), 于贝拉（Klaus Überla）,
 # 李孝琳（音译，Lee Hyorin）; not 高盛(Goldman Sachs Group Inc.).
 # (the bracket comes first, then the look back at the character before it: searching for a bracket is fast)
@@ -43,7 +44,7 @@ _GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _SOUND_GLOSS = re.compile(r"[（(]音译[）)]")
 _DOT_RE = re.compile("[·•‧・]|(?<=[\u4e00-\u9fff])[-－](?=[\u4e00-\u9fff])")
-_LATIN_IN_CLAUSE = regex.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
+_LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _FIRST_PERSON_OWNER = re.compile(r"我们?的?")
@@ -672,6 +673,8 @@ class Registry:
         last = self.last_speaker
         if last is not None and last.speaker.endswith(rest) and last.speaker != rest:
             return self._said(Resolution(last.speaker, last.role, last.kind, "description"))  # 一名研究院干部…这名干部
+        if last is not None and last.kind == "organisation" and 2 <= len(rest) <= 3 and kind_of(rest) == "organisation":
+            return self._said(Resolution(last.speaker, last.role, last.kind, "description"))  # 摩根士丹利…该公司
         return self._said(Resolution(rest, "", kind_of(rest), "description"))
 
     def _speaks(self, person: Person, role: str = "") -> Resolution:

@@ -80,6 +80,17 @@ def test_a_label_between_a_speaker_and_the_quotation():
     assert found(text)[-1] == ("direct", "江启臣", "今天没有抗议，明天就没有公义！")
 
 
+def test_this_body_is_the_body_that_just_spoke():
+    text = "英国预算责任办公室表示，经济将萎缩。该机构指出，失业率可能上升。"
+    assert [q.speaker for q in extract(text)] == ["英国预算责任办公室"] * 2
+
+
+def test_latin_names_with_a_prefix_capital():
+    text = ("嘉信理财的首席投资官Bill McMahon表示，在削减办公室支出之后，可能会出现裁员。\n“显然，企业开始合理安排实体工厂，”他说。"
+            "\n“我们的办公面积会缩小很多，”道富银行执行长Ronald Philip O'Hanley在财报电话会议上称。")
+    assert [q.speaker for q in extract(text)] == ["Bill McMahon", "Bill McMahon", "Ronald Philip O'Hanley"]
+
+
 def test_a_purpose_clause_right_after_the_verb_is_content():
     # 表示为避免争议扩散，…: 为 opens a purpose (not 宣布为…, 预期为减少71万桶: what something is declared or expected to be)
     assert found("文化部发出声明，表示为避免争议扩散，文化部终止有关委托案。") == [
