@@ -801,13 +801,11 @@ class _Reader:
         if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
             return False
         k = self._clause_after(j)
-        i = bisect.bisect_left(self.cue_starts, k) - 1  # the verb ending the clause (…在宣布制裁决定时表示)
-        cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
+        cue = self._last_cue_in(j, k)  # the verb ending the clause (…在宣布制裁决定时表示)
         if cue is None and self.masked[k:k + 1] in ("，", ",") and _ends_in_time_word(self.shadow[j:k]):
             j = k + 1  # “…，”在金锦赫返回朝鲜后，金珍雅在一则视频中说: when, then who
             k = self._clause_after(j)
-            i = bisect.bisect_left(self.cue_starts, k) - 1
-            cue = self.cues[i] if i >= 0 and self.cues[i].start >= j else None
+            cue = self._last_cue_in(j, k)
         if cue is None or not _has_han(inner, 4):
             return False
         after_cue = find.content_start(self.masked, k)
@@ -842,6 +840,11 @@ class _Reader:
         i = bisect.bisect_left(self.cue_starts, pos)
         return i < len(self.cues) and self.cues[i].start - pos <= 2
 
+    def _last_cue_in(self, start: int, end: int) -> Cue | None:
+        """The last verb of saying that starts in ``[start, end)``."""
+        i = bisect.bisect_left(self.cue_starts, end) - 1
+        return self.cues[i] if i >= 0 and self.cues[i].start >= start else None
+
     def _clause_after(self, j: int) -> int:
         """Where the clause starting at ``j`` ends: a clause mark, an opening quotation mark, or 80 characters on."""
         k = j
@@ -852,8 +855,9 @@ class _Reader:
     def _colon_before(self, span: Span) -> bool:
         """``X：“…”`` with no verb: only for a known person or a role (a label may stand between: 江启臣：(影片) “…”)."""
         colon = span.open - 1
-        label = _MEDIA_LABEL.search(self.masked, max(0, colon - 8), span.open)
-        if label and label.end() == span.open:
+        before = max(self.masked.rfind(mark, max(0, colon - 8), colon) for mark in "：:")
+        label = _MEDIA_LABEL.fullmatch(self.masked, before + 1, span.open) if before >= 0 else None
+        if label:
             colon = label.start() - 1
         if colon < 0 or self.masked[colon] not in "：:":
             return False
