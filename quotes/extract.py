@@ -863,6 +863,12 @@ class _Reader:
             return False
         floor = self.para_start(span.open)
         cs = self.clause_start(colon, floor)
+        if cs == colon and colon > floor and self.masked[colon - 1] in find.CLOSERS:
+            cs = self.masked.rfind(find.CLOSERS[self.masked[colon - 1]], max(floor, colon - _TERM_LENGTH - 1), colon - 1)
+            if cs != floor:
+                return False
+            cs += 1  # “立风”：“…”: a name in quotation marks labels the paragraph
+            colon -= 1
         clause = self.shadow[cs:colon]
         h, e = find.subject_of(clause)
         subject = clause[h:e]

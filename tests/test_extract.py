@@ -98,6 +98,11 @@ def test_a_purpose_clause_right_after_the_verb_is_content():
     assert found("分析师预期为减少71万桶。") == []
 
 
+def test_a_name_in_quotation_marks_labels_the_paragraph():
+    text = "大陆军事评论员“立风”表示，美国突然下手。\n“立风”：“有些‘密级’很高的东西反而是不需要焚烧的。”"
+    assert found(text)[-1] == ("direct", "立风", "有些‘密级’很高的东西反而是不需要焚烧的。")
+
+
 def test_asking_is_a_verb_of_saying():
     assert [q.speaker for q in extract("特朗普在推文中称，邮寄投票将很不准确。他提问称：“我们应该推迟选举吗？”")] == ["特朗普"] * 2
 
