@@ -558,6 +558,9 @@ class Registry:
             return self._pronoun(subject, kinds[subject])
         if subject.startswith("有") and 2 <= len(subject) <= 5:
             return Resolution("UNKNOWN", "", "unknown", "explicit")  # 有人, 有分析, 有学者: no one named
+        honorific = next((h for h in words("honorifics") if subject.endswith(h)), "")
+        if honorific and subject[-len(honorific) - 1:-len(honorific)].isascii() and subject[-len(honorific) - 1:-len(honorific)].isalpha():
+            subject = subject[:-len(honorific)]  # 设计师Nir Eyal先生: the name, not its honorific
         latin = _LATIN_NAME.search(subject)
         if latin and not self.by_name(subject):
             self._add(latin.group(), "")  # Zhao Wenhao, Chen, Doris Tao: names in Latin letters

@@ -85,6 +85,10 @@ def test_this_body_is_the_body_that_just_spoke():
     assert [q.speaker for q in extract(text)] == ["英国预算责任办公室"] * 2
 
 
+def test_an_honorific_after_a_latin_name_is_no_part_of_it():
+    assert [q.speaker for q in extract("行为科学设计师Nir Eyal先生表示，这个问题并没有清晰的答案。")] == ["Nir Eyal"]
+
+
 def test_latin_names_with_a_prefix_capital():
     text = ("嘉信理财的首席投资官Bill McMahon表示，在削减办公室支出之后，可能会出现裁员。\n“显然，企业开始合理安排实体工厂，”他说。"
             "\n“我们的办公面积会缩小很多，”道富银行执行长Ronald Philip O'Hanley在财报电话会议上称。")
