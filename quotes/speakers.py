@@ -20,12 +20,13 @@ from .rules import alternation, chars, table, word_set, words
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_DOTS = regex.compile(r"[·•‧・]|(?<=\p{Han})[-－](?=\p{Han})")  # (艾哈迈迪-内贾德: a hyphen between characters too)
 _LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
 # (a part between two dots is a given or middle name, short: 罗德里戈·杜特尔特及其政府在美国总统唐纳德·特朗普 is two names)
-_DOT_NAME = regex.compile(r"\p{Han}+(?:[·•‧・\-－]\p{Han}{1,8}(?=[·•‧・\-－])){0,2}[·•‧・\-－]\p{Han}+")
-_DOT = "·•‧・-－"
-_HYPHENS = "-－‐"
+_NAME_DOTS = "·•‧・"
+_HYPHENS = "-－"  # (艾哈迈迪-内贾德: a hyphen between characters parts a name too)
+_DOT = _NAME_DOTS + _HYPHENS
+_DOT_CLASS = f"[{_NAME_DOTS}{re.escape(_HYPHENS)}]"
+_DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}\p{{Han}}{{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
@@ -43,7 +44,7 @@ _GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _SOUND_GLOSS = re.compile(r"[（(]音译[）)]")
-_DOT_RE = re.compile("[·•‧・]|(?<=[\u4e00-\u9fff])[-－](?=[\u4e00-\u9fff])")
+_DOT_RE = re.compile(f"[{_NAME_DOTS}]|(?<=[\u4e00-\u9fff])[{re.escape(_HYPHENS)}](?=[\u4e00-\u9fff])")
 _LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
@@ -110,12 +111,12 @@ def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
 
 
 def _transliterated_tail(text: str) -> int:
-    """How many characters at the end of ``text`` spell a transliterated name (3 or more), else 0."""
+    """How many characters at the end of ``text`` are transliteration characters."""
     foreign = chars("transliteration")
     n = 0
     while n < len(text) and text[-1 - n] in foreign:
         n += 1
-    return n if n >= 3 else 0
+    return n
 
 
 def _single_last_part(shadow: str, start: int) -> int:
@@ -331,7 +332,8 @@ class Registry:
             cut = max((r.end() for r in _roles().finditer(head)), default=0)
             name = head[max(cut, after_particle):]  # (攻读博士学位的董明旷: the name after the particle)
             if len(name) > 6:
-                name = name[len(name) - _transliterated_tail(name):]  # 首席兽医官密道米斯: a role the rules lack
+                tail = _transliterated_tail(name)
+                name = name[len(name) - tail:] if tail >= 3 else ""  # 首席兽医官密道米斯: a role the rules lack
             if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
                 self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
@@ -369,9 +371,7 @@ class Registry:
             if ch in "与和对向在由同及的是为被把":
                 cut = max(cut, i + 1)
         start = max(start + cut, first_dot - 6)  # (阿卜杜拉哈提·努尔: six before the dot)
-        foreign = 0
-        while first_dot - foreign - 1 >= start and shadow[first_dot - foreign - 1] in chars("transliteration"):
-            foreign += 1
+        foreign = _transliterated_tail(shadow[start:first_dot])
         if not foreign and shadow[first_dot] in _HYPHENS:
             return start, start  # 非政府组织-巴勒斯坦, 7日-彭博: a hyphen joins a transliterated name's parts, nothing else
         if (foreign >= 2 or foreign and first_dot - start > 4) and not (role_end and role_end == cut and first_dot - start <= 4):
@@ -439,7 +439,7 @@ class Registry:
             for person in self.people:
                 for form in person.forms | {person.name}:
                     pairs.append((form, person))
-                    last = _DOTS.split(form)[-1]
+                    last = _DOT_RE.split(form)[-1]
                     if last != form:
                         pairs.append((last, person))
             pairs = [(f, p) for f, p in pairs if len(f) >= 2]
@@ -491,7 +491,7 @@ class Registry:
     # -- resolving ---------------------------------------------------------
     def by_name(self, subject: str) -> Person | None:
         if len(subject) == 1:  # 罗表示 after 波布•罗: the one-character last part of a dotted name, alone
-            return next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOTS.split(p.name)[-1] == subject), None)
+            return next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOT_RE.split(p.name)[-1] == subject), None)
         forms = self.forms()
         person = next((p for form, p in forms.items() if subject.endswith(form)), None)
         if person is None and len(subject) >= 2:
@@ -559,7 +559,7 @@ class Registry:
         if subject.startswith("有") and 2 <= len(subject) <= 5:
             return Resolution("UNKNOWN", "", "unknown", "explicit")  # 有人, 有分析, 有学者: no one named
         honorific = next((h for h in words("honorifics") if subject.endswith(h)), "")
-        if honorific and subject[-len(honorific) - 1:-len(honorific)].isascii() and subject[-len(honorific) - 1:-len(honorific)].isalpha():
+        if honorific and _LATIN_NAME.search(subject[:-len(honorific)]):
             subject = subject[:-len(honorific)]  # 设计师Nir Eyal先生: the name, not its honorific
         latin = _LATIN_NAME.search(subject)
         if latin and not self.by_name(subject):
