@@ -171,6 +171,13 @@ def _handle(text: str) -> bool:
             and kind_of(text) == "unknown" and not any(segment.common_word(w) for w in (text[:2], text[-2:])))
 
 
+def _common_words(text: str) -> bool:
+    """Whether ``text`` reads as frequent words of two or more characters only (时间有限, 常常), as no name does
+    (王国庆 leaves 庆 over; a famous name is one frequent word: 吴邦国)."""
+    tokens = segment.words(text)
+    return (len(tokens) > 1 or len(text) == 2) and all(len(w) >= 2 and segment.common_word(w) for w in tokens)
+
+
 def looks_like_name(text: str) -> bool:
     """A Chinese name (surname + one or two characters) or a transliterated one, and nothing else."""
     return 2 <= len(text) <= 8 and (_name_length(text, 0, 4) == len(text) or _foreign_length(text, 0) == len(text))
@@ -192,6 +199,25 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
         if not nxt or not _HAN.match(nxt) or _follower_at(shadow, start + length):
             return length if _HAN_RUN.fullmatch(shadow[start:start + length]) else 0
     return 0
+
+
+def _name_before_word(shadow: str, at: int) -> int:
+    """Length of a name after a role that a common verb follows, not one the rules list (主席习近平|来到):
+    three characters first, as most names have, then two; 0 when neither reads so (分析师周三表示: a day)."""
+    if shadow[at:at + 1] not in chars("surnames") or shadow.startswith(_followers(), at):
+        return 0
+    for length in (3, 2):
+        name, nxt = shadow[at:at + length], shadow[at + length:at + length + 2]
+        if (_HAN_RUN.fullmatch(name) and len(nxt) == 2 and segment.common_word(nxt) and segment.tagged(nxt)[0][1].startswith("v")
+                and not segment.frequency(name[:2]) and not segment.common_word(name[-2:])):  # (议员初选|参与, 主席国期间)
+            return length
+    return 0
+
+
+@cache
+def _long_org_suffixes() -> tuple[str, ...]:
+    """Organisation suffixes of two or more characters: a role before one is no name (代表党中央)."""
+    return tuple(w for w in words("org_suffixes") if len(w) > 1)
 
 
 def _follower_at(shadow: str, at: int) -> bool:
@@ -349,11 +375,12 @@ class Registry:
             if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
                 continue
             foreign = _foreign_length(shadow, at)
-            length = foreign if foreign >= 3 else _name_length(shadow, at, 4)
+            length = foreign if foreign >= 3 else _name_length(shadow, at, 4) or _name_before_word(shadow, at)
             if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
-                                              or length == 2 and segment.common_word(shadow[at:at + 2])):
-                continue  # 老师时我们却…, 发言人平静地表示, 企业家常常: name-shaped, but not a name
+                                              or _common_words(shadow[at:at + length])
+                                              or shadow.endswith(_long_org_suffixes(), at, at + length)):
+                continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
                 continue
             self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()))
