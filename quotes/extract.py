@@ -164,6 +164,11 @@ def _negated(clause: str) -> bool:
 _RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symbols and Latin, counts, abbreviations
 
 
+def _sentence_like(inner: str) -> bool:
+    """Words in quotation marks that run over clauses (“这个不行，就没问题了”), not a term (“延安整风”)."""
+    return _has_han(inner, 8) and any(mark in inner for mark in find.CLAUSE_END)
+
+
 def _names_recipient(text: str) -> bool:
     """Whether the words after 告诉 only say whom (泡泡记者, 《新闻周刊》, 我): short, no verb."""
     return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
@@ -631,8 +636,9 @@ class _Reader:
         if i >= len(self.cues) or self.cues[i].start >= first:
             return False
         inner = self.cues[i]
-        if inner.start == start:
-            return start == 0 or self.masked[start - 1] in find.CUE_PUNCT  # (否认指控，称…: 指控 is what was denied)
+        if inner.start == start or find.connectives().fullmatch(self.masked[start:inner.start]):
+            # 谴责初选，形容…, 表示，并补充称…: the verb opens the clause (否认指控，称…: 指控 is what was denied)
+            return start == 0 or self.masked[start - 1] in find.CUE_PUNCT
         if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
@@ -814,7 +820,8 @@ class _Reader:
         if rest not in ("", "道") and not (cue.strength == "recipient" and (closes or self._verb_opens(after_cue))
                                            and _names_recipient(rest)):
             return False  # (…，”李明告诉记者。: only whom they told follows the verb; not 他告诉我这句话引起了…)
-        if not (closes or inner[-1] in _STATEMENT_PUNCT):
+        ends_statement = closes or inner[-1] in _STATEMENT_PUNCT
+        if not (ends_statement or _sentence_like(inner)):
             return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
         clause = self.shadow[j:cue.start]
         h, e = find.subject_of(clause)
@@ -824,7 +831,8 @@ class _Reader:
         res = self.speaker(subject, cue.start)
         if res is None:
             return False
-        self.consumed_cues.add(cue.start)
+        if ends_statement:
+            self.consumed_cues.add(cue.start)  # (“…，两方就成为利益交换关系”，冯建军表示，过分强调…: the verb reports on too)
         self.claimed_spans.add(span.open)
         confidence = 0.85 - _UNCERTAIN.get(res.how, 0)
         self.emit("direct", span.open + 1, span.close, res, self.text[j + h:j + e], cue.word, confidence)

@@ -111,9 +111,8 @@ def quote_spans(shadow: str) -> list[Span]:
                 if len(stack) == 1:
                     first = Span(pos, pos, False)
                 continue
-            if (ch == "“" and stack == ["“"] and i > 0 and line[i - 1] in "，。！？,.!?"
-                    and line.count("“", i) > line.count("”", i)):
-                ch = "”"  # “…不可忽略，“赵金鑫指出: an opening mark typed where the closing one belongs (more open after it than close)
+            if ch == "“" and stack == ["“"] and line.count("“", i) > line.count("”", i):
+                ch = "”"  # “…不可忽略，“赵金鑫指出, “中国人权“的: an opening mark typed where the closing one belongs (more open after it than close)
             if ch in OPENERS:
                 stack.append(ch)
                 if len(stack) == 1:
@@ -204,6 +203,12 @@ def _not_speech_object() -> re.Pattern:
     return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
+@cache
+def _language_spoken() -> re.Pattern:
+    """说 + a language and a clause end (说突厥语，): the verb names what someone speaks, not what they said."""
+    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('languages')})(?=$|[，。；！？,;、和与及并但]|\s)")
+
+
 # X来说 is "for X" (对年轻人来说, 理想来说), except where 来 ends a word of its own (后来说, 本来说, 站出来说, 坐下来说)
 _FOR_SOMEONE = re.compile("(?:^|[^后原本从向历近下出起回过])来(?=说)")
 
@@ -242,6 +247,8 @@ def find_cues(masked: str) -> list[Cue]:
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
         if base in ("表示",) and _not_speech_object().match(masked, end):
+            continue
+        if word == "说" and _language_spoken().match(masked, end):
             continue
         if _taken_as_noun().search(masked, max(0, start - 8), start):
             continue  # 引发各方批评，…: what an event drew, not what someone said
@@ -302,12 +309,6 @@ def connectives() -> re.Pattern:
     return re.compile(rf"^(?:(?:{alts})\s*)+")
 
 
-@cache
-def _comparisons() -> tuple[str, ...]:
-    """Connectives that open "as X said" (正如, 诚如)."""
-    return tuple(row["word"] for row in table("connectives") if row["kind"] == "comparison")
-
-
 def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
@@ -324,8 +325,10 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = connectives().match(clause, head)
     if m:
         head = m.end()
-        if clause.endswith("所") and clause.startswith(_comparisons()):
-            clause = clause[:-1]  # 正如苏特尔所(说): "as X said", 所 no part of X
+    if clause.endswith("所"):  # 正如苏特尔所(说), 该判决如鲍文德所(称): "as X said", X after the last "as"
+        at = max((clause.rfind(w) + len(w) for w in words("comparisons") if w in clause), default=-1)
+        if at >= head:
+            head, clause = at, clause[:-1]
     m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()

@@ -818,3 +818,42 @@ def test_dictionary_words_the_tagger_calls_names_are_no_one():
 def test_today_with_the_date_in_brackets_is_no_part_of_the_speaker(text, speaker):
     """今（1日）, 昨（23日）: 'today, the 1st', as papers in Taiwan and Hong Kong write it."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_after_a_word_closes():
+    """“中国人权“的执行主任: the second “ closes the term, so the sentence after it reads as usual."""
+    assert found("位于纽约的组织“中国人权“的执行主任谭竞嫦告诉我，伊力哈木的遭遇“与收紧互联网的新规完全一致”。") == [
+        ("indirect", "谭竞嫦", "伊力哈木的遭遇“与收紧互联网的新规完全一致”")]
+
+
+def test_a_quotation_running_over_clauses_before_the_speaker_and_what_they_go_on_to_say():
+    """“…，…”，X表示，…: the words in marks are a statement, not a term, and the verb reports on after it."""
+    assert found("“如果施恩者认为，你就必须知恩图报，帮助就成为利益交换关系”，南京师范大学教授冯建军表示，"
+                 "过分强调感恩会强化亲子间的不平等。") == [
+        ("direct", "冯建军", "如果施恩者认为，你就必须知恩图报，帮助就成为利益交换关系"),
+        ("indirect", "冯建军", "过分强调感恩会强化亲子间的不平等")]
+
+
+def test_a_verb_after_a_connective_opening_the_content_takes_over():
+    """表示，并补充称，…: what is reported is what 补充称 introduces."""
+    assert found("付晓表示，并补充称，尽管美国就业报告乐观，但仍需要更多数据。") == [
+        ("indirect", "付晓", "尽管美国就业报告乐观，但仍需要更多数据")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("国家主席习近平来到这里，详细了解市场供应情况。主席对大家说，菜篮子是民生大事。", "习近平"),
+    ("另一名发言人耿爽回避了这个问题。耿爽说，我们对此坚决反对。", "耿爽"),
+])
+def test_a_name_after_a_role_before_a_common_verb_is_read(text, speaker):
+    """主席习近平|来到: no rule word follows the name, a frequent verb does."""
+    assert [who for _, who, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "但大部分记者时间有限，只能短暂接触报道人。「当然，」他解释道，「商人本就来来去去。」",
+    "美国分析师周三表示，这可能是对中国的回应。",
+    "德国担任主席国期间关注的重点很多。他说，基本权利最重要。",
+])
+def test_words_after_a_role_that_read_as_common_words_are_no_name(text):
+    """记者|时间有限, 分析师|周三, 主席|国期间: name-shaped strings after a role that are ordinary words."""
+    assert all(who not in ("时间有限", "周三", "国期间") for _, who, _ in found(text)), found(text)

@@ -32,7 +32,7 @@ def test_verb_gives_a_quote_with_its_speaker(row):
 # Tables whose example names exactly one speaker: a cut word or a modal ends the speaker, a tie
 # (我母亲) names someone, a name holding a cut word stays whole, how someone spoke is no part of them,
 # a surname and an honorific (钟老师) is the person a later pronoun means.
-SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns", "honorifics")
+SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns", "honorifics", "comparisons")
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=f"{name}:{row['word']}")
@@ -71,7 +71,8 @@ def test_pronoun_resolves_to_the_earlier_speaker(row):
     assert quotes[1].speaker == row["speaker"]
 
 
-@pytest.mark.parametrize("row", _rows("not_cues"), ids=lambda r: r["word"])
+@pytest.mark.parametrize("row", [pytest.param(row, id=f"{name}:{row['word']}")
+                                 for name in ("not_cues", "languages") for row in _rows(name)])
 def test_not_a_cue(row):
     assert extract(row["example"]) == []
 
