@@ -15,7 +15,7 @@ import regex
 
 from . import segment
 from .rules import alternation, chars, table, word_set, words
-from .speakers import GENERIC_DESCRIPTIONS
+from .speakers import GENERIC_DESCRIPTIONS, STRANDED_PREPOSITIONS
 
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -363,6 +363,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut, taken = pos, index
             break
         pos += len(token)
+    if body[cut:] in STRANDED_PREPOSITIONS:
+        cut, taken = len(body), len(tokens)  # 陈祖为|说: a preposition with no object before the verb ends a name
     modal = _modal_length(tokens[:taken], names)
     if modal < cut:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb

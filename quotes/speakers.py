@@ -220,11 +220,20 @@ def _long_org_suffixes() -> tuple[str, ...]:
     return tuple(w for w in words("org_suffixes") if len(w) > 1)
 
 
+# Prepositions of rules ``cut_words`` that need an object, so that one right before the verb ends a name
+# (陈祖为|说); not those that are also conjunctions (与, 同, 跟: 控诉与指责), a reflexive (自认为), or an
+# adverb (在, 就: 他就说), nor 于 (倾向于认为) or 用 (不用说).
+STRANDED_PREPOSITIONS = frozenset("为向从")
+
+
 def _follower_at(shadow: str, at: int) -> bool:
     """Whether a follower starts at ``at``: a word of two or more characters, or one character that makes
-    no common word with the character before it (陈劲甫引|用: 引用 is a word, 引 no end of a name)."""
+    no common word with the character before it (陈劲甫引|用: 引用 is a word, 引 no end of a name) and is
+    no preposition left without an object (陈祖为说)."""
     if shadow.startswith(_long_followers(), at):
         return True
+    if shadow[at:at + 1] in STRANDED_PREPOSITIONS and shadow.startswith(words("verbs"), at + 1):
+        return False
     return shadow.startswith(_followers(), at) and not segment.common_word(shadow[at - 1:at + 1])
 
 

@@ -857,3 +857,9 @@ def test_a_name_after_a_role_before_a_common_verb_is_read(text, speaker):
 def test_words_after_a_role_that_read_as_common_words_are_no_name(text):
     """记者|时间有限, 分析师|周三, 主席|国期间: name-shaped strings after a role that are ordinary words."""
     assert all(who not in ("时间有限", "周三", "国期间") for _, who, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", ["“港大赔上了自己的声誉，”港大政治学教授陈祖为说。", "教授陈祖为表示，港大赔上了自己的声誉。"])
+def test_a_preposition_with_no_object_before_the_verb_ends_the_name(text):
+    """陈祖为|说: 为 as a preposition would need an object; right before the verb it is the name's."""
+    assert [who for _, who, _ in found(text)] == ["陈祖为"]
