@@ -824,7 +824,7 @@ class _Reader:
         if not (ends_statement or _sentence_like(inner)):
             return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
         clause = self.shadow[j:cue.start]
-        h, e = find.subject_of(clause)
+        h, e = find.subject_of(clause, self.names())
         subject = clause[h:e]
         if not subject:
             return False
@@ -878,7 +878,7 @@ class _Reader:
             cs += 1  # “立风”：“…”: a name in quotation marks labels the paragraph
             colon -= 1
         clause = self.shadow[cs:colon]
-        h, e = find.subject_of(clause)
+        h, e = find.subject_of(clause, self.names())
         subject = clause[h:e]
         if not subject or e != len(clause):
             return False

@@ -15,7 +15,7 @@ import regex
 
 from . import segment
 from .rules import alternation, chars, table, word_set, words
-from .speakers import GENERIC_DESCRIPTIONS, STRANDED_PREPOSITIONS
+from .speakers import GENERIC_DESCRIPTIONS, STRANDED_PREPOSITIONS, adverb_surname_name
 
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -370,6 +370,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
         cut = len(body)  # 李在明表示: a three-character name that holds a cut word, not 李 + 在…
+    elif cut == 0 and 2 <= len(body) <= 3 and adverb_surname_name(body):
+        cut = len(body)  # 曾焕平称: a surname that is also an adverb, and no common word after it (曾多次表示)
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()

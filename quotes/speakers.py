@@ -171,6 +171,21 @@ def _handle(text: str) -> bool:
             and kind_of(text) == "unknown" and not any(segment.common_word(w) for w in (text[:2], text[-2:])))
 
 
+@cache
+def _surname_adverbs() -> frozenset[str]:
+    """One-character adverbs of rules ``cut_words`` that are surnames too (曾): a preposition is not (向王攀表示)."""
+    return frozenset(row["word"] for row in table("cut_words") if row["kind"] == "adverb") & chars("surnames")
+
+
+def adverb_surname_name(text: str) -> bool:
+    """Whether ``text`` opens with a surname that is also an adverb (曾焕平, 曾光) and reads as a name after it:
+    no common word (曾经, 曾|多次) and no verb, time word or preposition (曾|说, 曾|向BBC)."""
+    rest = text[1:]
+    return (text[:1] in _surname_adverbs() and bool(rest) and not segment.common_word(text)
+            and not (len(rest) > 1 and segment.common_word(rest))
+            and not any(rest.startswith(_followers(), i) for i in range(len(rest))))
+
+
 def _common_words(text: str) -> bool:
     """Whether ``text`` reads as frequent words of two or more characters only (时间有限, 常常), as no name does
     (王国庆 leaves 庆 over; a famous name is one frequent word: 吴邦国)."""
@@ -388,6 +403,7 @@ class Registry:
             if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
+                                              or shadow[at] in _surname_adverbs() and not adverb_surname_name(shadow[at:at + length])
                                               or shadow.endswith(_long_org_suffixes(), at, at + length)):
                 continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
@@ -612,6 +628,11 @@ class Registry:
                 rest = subject[len(prefix):]
                 if len(rest) == 1 and rest in word_set("short_documents"):
                     return self._said(Resolution(subject, "", "document", "description"))  # 该文还称, 该报称
+                if len(rest) == 1 and rest in word_set("short_bodies"):
+                    last = self.last_speaker  # 该行预测, 该校表示: the body that spoke last
+                    body = last if last is not None and last.kind in ("organisation", "unknown") else Resolution(
+                        subject, "", "organisation", "description")
+                    return self._said(Resolution(body.speaker, body.role, "organisation", "description"))
                 if len(rest) == 1 and kind_of(rest) == "unknown":
                     return None  # 此举, 这点: an act or a thing (该国, 该党 are speakers)
                 return self._description(rest)

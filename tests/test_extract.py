@@ -863,3 +863,20 @@ def test_words_after_a_role_that_read_as_common_words_are_no_name(text):
 def test_a_preposition_with_no_object_before_the_verb_ends_the_name(text):
     """陈祖为|说: 为 as a preposition would need an object; right before the verb it is the name's."""
     assert [who for _, who, _ in found(text)] == ["陈祖为"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("曾焕平称，现时暂难评估这对香港地产投资市场的具体影响。", "曾焕平"),
+    ("“香港的法制健全，所以外资不会放弃香港市场。”仲量联行香港主席兼资本市场主管曾焕平在网上记者会称。", "曾焕平"),
+    ("中国疾控首席科学家曾光也说这八个人是可敬的。", "曾光"),
+])
+def test_a_surname_that_is_also_an_adverb_opens_a_name(text, speaker):
+    """曾 is a surname and an adverb: 曾焕平 is a name, 曾说, 曾多次, 曾向 are not."""
+    assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_an_adverb_and_a_preposition_after_an_honorific_are_no_name():
+    """李先生曾向BBC回忆说: 曾向 is 'once, to', not a person called 曾向."""
+    speakers = [who for _, who, _ in found("“那是1950年的一个礼拜天，心里很痛苦。”朝鲜战争的亲历者李先生曾向BBC回忆说。"
+                                           "北朝鲜军队很快进入韩国。“你可以想象我们的恐惧。”他说。")]
+    assert len(speakers) == 2 and all(who.endswith("李先生") for who in speakers), speakers
