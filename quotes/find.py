@@ -456,6 +456,9 @@ def _manner_at(body: str, tokens: list[str]) -> int | None:
     """
     if len(tokens) > 1 and body.endswith(("着", "著")):
         return len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)
+    last = tokens[-1] if tokens else ""
+    if len(last) >= 3 and last.endswith("地") and len(tokens) > 1 and segment.tagged(last[:-1])[0][1].startswith(("a", "d")):
+        return len(body) - len(last)  # 乔姆斯基|敏锐地: jieba reads the adjective and 地 as one word
     if len(tokens) < 3 or tokens[-1] != "地":
         return None
     tagged = segment.tagged(body, guess=True)  # (the HMM keeps names whole: 吴晓青, not 吴晓|青, an adjective)

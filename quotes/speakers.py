@@ -33,6 +33,13 @@ _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和�
 _GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_TITLE = regex.compile(r"《[^》]*》?")  # a title, closed or cut off: no one's name
+
+
+def _blank(m: regex.Match) -> str:
+    """The matched text blanked out, its length kept (positions after it stay valid)."""
+    return " " * len(m.group())
+
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_WORD = r"[A-Z](?:[a-z]+|(?:c|ac|e|i|a|['’])[A-Z][a-z]+)"  # Bill, McMahon, O'Hanley, DeSantis (not TikTok, a brand)
@@ -515,7 +522,7 @@ class Registry:
             if before and before[-1][1].startswith("v"):
                 form = None  # 都是专门来约谈邓同学的: a surname and an honorific after a verb is its object
         person = self.forms()[form] if form else None
-        latin = _LATIN_IN_CLAUSE.search(clause[:20]) if person is None else None
+        latin = _LATIN_IN_CLAUSE.search(_TITLE.sub(_blank, clause[:20])) if person is None else None  # (《No More Mushrooms》)
         if latin:
             person = self._add(latin.group(), "")  # 来自天津的大学讲师Xu Xiaohua在那里…
         if person is None:

@@ -880,3 +880,18 @@ def test_an_adverb_and_a_preposition_after_an_honorific_are_no_name():
     speakers = [who for _, who, _ in found("“那是1950年的一个礼拜天，心里很痛苦。”朝鲜战争的亲历者李先生曾向BBC回忆说。"
                                            "北朝鲜军队很快进入韩国。“你可以想象我们的恐惧。”他说。")]
     assert len(speakers) == 2 and all(who.endswith("李先生") for who in speakers), speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("针对弗里德曼的构想，乔姆斯基敏锐地批评道：“没有人提及任何巴勒斯坦的萨松。”", "乔姆斯基"),  # jieba: 敏锐地, one word
+    ("挑战公司权威的活动家理查德·格罗斯曼如果还活着，他肯定会补充说，宪法保护了阶级结构。", "理查德·格罗斯曼"),
+])
+def test_how_someone_spoke_and_what_they_would_do_are_no_part_of_them(text, speaker):
+    assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_latin_title_is_no_one_a_pronoun_means():
+    """《No More Mushrooms》 opens a clause, but a title in Latin letters is a book, not a person."""
+    quotes = found("柯克帕特里克·塞尔写了一本书。正如读者所期望的那样，《No More Mushrooms》是对现代国家的激进分析。"
+                   "基于他的倾向，他认为政府的实体是基于权力聚集。")
+    assert [who for _, who, _ in quotes] == ["柯克帕特里克·塞尔"]
