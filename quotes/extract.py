@@ -900,11 +900,23 @@ class _Reader:
         before = self.masked[self.paras[para][0]:span.open].rstrip()
         after = _END_NOTE.sub("", self.masked[span.close + 1:self.para_end(span.open)].strip())
         starts = not before or before[-1] in "。！？!?…"
-        ends = not after or after[0] in "。！？!?…\n"
+        ends = not after or after[0] in "。！？!?…\n" or self._goes_on_in_paragraph(span, inner)
         if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
             self.claimed_spans.add(span.open)
             self.emit("direct", span.open + 1, span.close, last, "", "", 0.55)
 
+
+    def _goes_on_in_paragraph(self, span: Span, inner: str) -> bool:
+        """Whether a sentence in quotation marks, with the journalist's text after it, goes on with the words of
+        the one who spoke last in the same paragraph, no one else named since (汪文斌說，…。根據…公約，美方不得…。
+        「中方將就此作出正當和必要反應。」美國政府要求…)."""
+        last = self.quotes[-1] if self.quotes else None
+        if last is None or not inner.rstrip().endswith(("。", "！", "？", "!", "?")):
+            return False
+        if self.para_of(last.start) != self.para_of(span.open) or last.end > span.open:
+            return False
+        between = self.shadow[last.end:span.open]
+        return not any(form in between for form in self.registry.forms())
 
     def _only_about(self, res: Resolution, para: int) -> bool:
         """Whether a paragraph between a speaker's quotations tells of that person and no one else

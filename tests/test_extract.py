@@ -895,3 +895,15 @@ def test_a_latin_title_is_no_one_a_pronoun_means():
     quotes = found("柯克帕特里克·塞尔写了一本书。正如读者所期望的那样，《No More Mushrooms》是对现代国家的激进分析。"
                    "基于他的倾向，他认为政府的实体是基于权力聚集。")
     assert [who for _, who, _ in quotes] == ["柯克帕特里克·塞尔"]
+
+
+def test_a_quoted_sentence_inside_a_paragraph_goes_on_with_the_last_speaker():
+    """汪文斌說，…。(the journalist's sentence)「…。」and more text: no one else was named in between."""
+    text = ("汪文斌說，中方表示強烈不滿和堅決反對，已提出嚴正交涉。根據「維也納領事關係公約」，美方不得以任何方式侵犯館舍。"
+            "「中方將就此作出正當和必要反應。」美國政府要求中國駐休士頓總領館關閉。")
+    assert found(text)[-1] == ("direct", "汪文斌", "中方將就此作出正當和必要反應。")
+
+
+def test_a_quoted_sentence_after_someone_else_is_named_is_not_the_last_speakers():
+    text = ("汪文斌說，中方表示強烈不滿和堅決反對。美國國務卿蓬佩奧隨後發表講話。「中方將就此作出正當和必要反應。」美國政府要求關閉。")
+    assert [q[1] for q in found(text)] == ["汪文斌"]
