@@ -164,6 +164,19 @@ def _negated(clause: str) -> bool:
 _RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symbols and Latin, counts, abbreviations
 
 
+# Verbs that make someone do what follows (第一次的经验让她觉得): the belief after them was brought about.
+_CAUSATIVES = frozenset(("让", "使", "令", "促使", "使得", "迫使"))
+
+
+def _made_to(clause: str) -> bool:
+    """Whether the clause ends in a causative and the people made to (…让她, 促使批评人士, 让国会议员和政府官员)."""
+    tokens = segment.words(clause)
+    at = max((i for i, token in enumerate(tokens) if i > 0 and token in _CAUSATIVES), default=0)
+    caused = tokens[at + 1:]
+    return bool(at and caused and len(caused) <= 4 and (
+        caused[0] in word_set("pronouns") or caused[-1].endswith(find.speaker_nouns())))
+
+
 def _sentence_like(inner: str) -> bool:
     """Words in quotation marks that run over clauses (“这个不行，就没问题了”), not a term (“延安整风”)."""
     return _has_han(inner, 8) and any(mark in inner for mark in find.CLAUSE_END)
@@ -518,6 +531,8 @@ class _Reader:
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
+        if _made_to(clause):
+            return  # 第一次的经验让她觉得…, 极力让议员相信…: a belief someone was brought to, no one's statement
         if subject.endswith(_evidence_nouns().get(cue.word, ())):
             return  # 研究表明…, 有迹象表明…: a finding shown, not a claim made
         m = find.connectives().match(clause)

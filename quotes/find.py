@@ -385,7 +385,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             h, e = subject_of(body[rel:], names)
             noun = body[rel + h:rel + e]
             if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))) and (
-                    opener or noun.endswith(_speaker_nouns()) or names and noun.endswith(names)):
+                    opener or noun.endswith(speaker_nouns()) or names and noun.endswith(names)):
                 return head + rel + h, head + rel + e
     end = head + cut
     while end > head and clause[end - 1] in " 的等（(":
@@ -431,7 +431,7 @@ _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六�
 
 
 @cache
-def _speaker_nouns() -> tuple[str, ...]:
+def speaker_nouns() -> tuple[str, ...]:
     """Words that end a noun naming someone who may speak: roles (教授, 发言人), kinds of people (人士, 先生)."""
     return tuple(words("roles")) + tuple(words("groups")) + GENERIC_DESCRIPTIONS + ("小姐", "员")
 

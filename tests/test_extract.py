@@ -907,3 +907,9 @@ def test_a_quoted_sentence_inside_a_paragraph_goes_on_with_the_last_speaker():
 def test_a_quoted_sentence_after_someone_else_is_named_is_not_the_last_speakers():
     text = ("汪文斌說，中方表示強烈不滿和堅決反對。美國國務卿蓬佩奧隨後發表講話。「中方將就此作出正當和必要反應。」美國政府要求關閉。")
     assert [q[1] for q in found(text)] == ["汪文斌"]
+
+
+@pytest.mark.parametrize("text", ["第一次的经验让她觉得，每次都会是痛的。", "它正极力让国会议员和政府官员相信它效忠于美国。"])
+def test_a_belief_someone_was_made_to_hold_is_no_quotation(text):
+    """让她觉得, 让议员相信: the causative makes the belief the causer's doing, not a position anyone stated."""
+    assert found(text) == []
