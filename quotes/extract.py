@@ -173,8 +173,8 @@ def _made_to(clause: str) -> bool:
     tokens = segment.words(clause)
     at = max((i for i, token in enumerate(tokens) if i > 0 and token in _CAUSATIVES), default=0)
     caused = tokens[at + 1:]
-    return bool(at and caused and len(caused) <= 4 and (
-        caused[0] in word_set("pronouns") or caused[-1].endswith(find.speaker_nouns())))
+    return bool(at and caused and len(caused) <= 6 and (
+        caused[0] in word_set("pronouns") or caused[-1].endswith((*find.speaker_nouns(), "者"))))
 
 
 def _sentence_like(inner: str) -> bool:

@@ -55,7 +55,8 @@ _DOT_RE = re.compile(f"[{_NAME_DOTS}]|(?<=[\u4e00-\u9fff])[{re.escape(_HYPHENS)}
 _LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
-_FIRST_PERSON_OWNER = re.compile(r"我们?的?")
+_APPOSITION = re.compile(r"(.{2,8}?)(?:这位|这名|这个)")
+_OWNER = re.compile(r"(?:我|他|她)们?的?")  # 我母亲, 他的父亲: someone named by their tie to the writer or to someone
 _CAUSATIVE = re.compile(r"[使让令促]")  # (这个时机促使批评人士认为: the people are an object)
 _MARKS = regex.compile(r"[“”「」『』\"‘’]")
 _ENUMERATOR = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
@@ -275,6 +276,12 @@ def _describes_a_speaker(noun: str) -> bool:
     """An organisation, a role or a kind of person (官员, 人士): what a relative clause may describe as speaking."""
     return len(noun) >= 2 and (kind_of(noun) != "unknown" or noun.endswith(GENERIC_DESCRIPTIONS)
                                or bool(_role_at_end().search(noun)))
+
+
+def _whose(noun: str) -> bool:
+    """A relative or an agent noun (父亲, 受访者, 支持者): the phrase before it says whose, so it stays whole
+    (戴耀廷的支持者, 约55％的受访者)."""
+    return noun in word_set("relatives") or len(noun) >= 3 and noun.endswith("者")
 
 
 @cache
@@ -604,7 +611,7 @@ class Registry:
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
         if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们") or _ACRONYM.fullmatch(subject):
             return None  # (letters alone that the article never glossed name no one: XYZ称)
-        mine = _FIRST_PERSON_OWNER.match(subject)
+        mine = _OWNER.match(subject)
         if mine and subject[mine.end():] in word_set("relatives"):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
         if subject.endswith("中") and len(subject) >= 2 and (
@@ -675,6 +682,11 @@ class Registry:
             if "我" not in subject and head != subject and 2 <= len(head):
                 if _describes_a_speaker(head):
                     return self.resolve(head)  # 不愿透露姓名的印度政府人士: the noun the clause describes
+                if _whose(head):
+                    named = _APPOSITION.match(subject)  # 徐友渔这位中国最着名的自由主义者: the name, then what he is
+                    if named and self._is_name(named.group(1)):
+                        return self._speaks(self._add(named.group(1), ""))
+                    return self._said(Resolution(subject, "", "person", "explicit"))
                 cut = max((m.end() for m in _roles().finditer(head)), default=0)
                 if self._is_name(head[cut:]) and (cut == 0 or cut <= len(head) - 2):
                     # 被禁参选的黄之锋, 另一名被禁参选的本土派人士刘頴匡: the person the clause describes

@@ -913,3 +913,15 @@ def test_a_quoted_sentence_after_someone_else_is_named_is_not_the_last_speakers(
 def test_a_belief_someone_was_made_to_hold_is_no_quotation(text):
     """让她觉得, 让议员相信: the causative makes the belief the causer's doing, not a position anyone stated."""
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("约55％的受访者表示，他们非常担心孩子在学业上落后。", "约55％的受访者"),
+    ("戴耀廷的支持者称，此举有政治动机。", "戴耀廷的支持者"),
+    ("其中一名士兵死亡。他的父亲告诉路透社记者，这是当时在场的士兵告诉他的。", "他的父亲"),
+    ("徐友渔这位中国最著名的自由主义者说：“爱国就是把国家改造得更好。”", "徐友渔"),
+    ("前白宫首席战略师班农说，特朗普政府已制定了完整的计划。", "班农"),
+])
+def test_people_named_by_whose_they_are_speak(text, speaker):
+    """受访者, 支持者, 父亲: the words before say whose, and stay; a name before 这位 is who."""
+    assert [who for _, who, _ in found(text)] == [speaker]
