@@ -323,6 +323,9 @@ class _Reader:
         """Resolve a subject; an empty one inherits the sentence's speaker."""
         if subject:
             return self.speaker(subject, at), "explicit"
+        timed = self._time_clause_subject(at)
+        if timed is not None:
+            return timed, "inherited"
         sentence = self.sentence_start(at)
         if self.sentence_speaker and self.sentence_speaker[0] == sentence:
             return self.sentence_speaker[1], "inherited"
@@ -334,6 +337,22 @@ class _Reader:
         if head:
             return self.speaker(head, head_at), "inherited"  # (a pronoun there means whom the text meant there)
         return None, ""
+
+    def _time_clause_subject(self, at: int) -> Resolution | None:
+        """Who opens the time clause right before a verb with no subject (韩联社报道称，首尔当局在被媒体质问时，
+        表示…: 首尔当局), when it names someone."""
+        cs = self.clause_start(at, self.sentence_start(at))
+        if cs < 2 or self.masked[cs - 1] not in "，,":
+            return None
+        prev = self.clause_start(cs - 1, self.sentence_start(at))
+        clause = self.shadow[prev:cs - 1]
+        if not _ends_in_time_word(clause):
+            return None
+        h, e = find.subject_of(clause, self.names())
+        head = find.before_verb(clause[h:e]) if e < len(clause) else ""
+        if not head or not (kind_of(head) != "unknown" or self.registry.by_name(head) or nominal(head)):
+            return None
+        return self.speaker(head, prev + h)
 
     def _in_topic_clause(self, pos: int) -> bool:
         clause = self.shadow[self.clause_start(pos):pos]

@@ -925,3 +925,8 @@ def test_a_belief_someone_was_made_to_hold_is_no_quotation(text):
 def test_people_named_by_whose_they_are_speak(text, speaker):
     """受访者, 支持者, 父亲: the words before say whose, and stay; a name before 这位 is who."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_verb_after_a_time_clause_with_a_subject_is_that_subjects():
+    """韩联社报道称，首尔当局在被质问时，表示…: the authorities speak, as the report says."""
+    assert [who for _, who, _ in found("韩联社报道称，首尔当局在被当地媒体质问相关案情时，表示对指控并不知情。")] == ["首尔当局"]
