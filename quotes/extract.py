@@ -459,7 +459,7 @@ class _Reader:
         while i >= 0 and i > stop and self.clause_starts[i] > floor:
             start = self.clause_starts[i]
             if not self.in_claim(start):
-                if self.masked[start:start + 1] not in find.OPENERS:
+                if not self._opens_quotation(start):
                     person = self.registry.person_in_clause(self._clause_head(start))
                     if person is not None:
                         return person
@@ -473,6 +473,16 @@ class _Reader:
             end = start
             i -= 1
         return None
+
+    def _opens_quotation(self, pos: int) -> bool:
+        """Whether quoted words open the clause at ``pos``, not a short term the clause goes on from
+        (“六四”学生运动领袖之一的王丹，…: a clause about 王丹)."""
+        if self.masked[pos:pos + 1] not in find.OPENERS:
+            return False
+        span = self.span_by_open.get(pos)
+        return not (span is not None and span.closed and span.close - pos <= _TERM_LENGTH + 1
+                    and find.HAN.match(self.masked, span.close + 1)
+                    and not any(mark in self.shadow[pos:span.close] for mark in find.CLAUSE_END + "！？!?…"))
 
     def _tagged_name_before(self, at: int) -> str:
         """A full name the tagger guesses in the clauses before ``at``, nearest first (我接到李伟明电话，他说

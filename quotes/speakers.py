@@ -412,6 +412,14 @@ class Registry:
             at = m.end()
             if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
                 continue
+            known = next((f for f in self._forms_by_first().get(shadow[at], ()) if shadow.startswith(f, at)), "")
+            if len(known) == 1 and not (segment.common_word(shadow[at + 1:at + 3]) or shadow.startswith(_followers(), at + 1)):
+                known = ""  # (局长雷鸣: another name that starts so)
+            if known:  # 局长雷|演讲的回应: the last part of 克里斯托弗·雷, read first, not a name 雷演讲
+                person = self.forms()[known]
+                if self._role_phrase(shadow, m.start(), m.end()) not in person.roles:
+                    person.roles.append(self._role_phrase(shadow, m.start(), m.end()))
+                continue
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4) or _name_before_word(shadow, at)
             if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
@@ -655,6 +663,12 @@ class Registry:
             name = subject[:after.start()]  # 习近平总书记, 拜登总统: the role after the name
             return self._speaks(self._add(name, after.group()), after.group())
         if after:
+            before = subject[:after.start()]
+            cut = max((m.end() for m in _roles().finditer(before)), default=0)
+            if (0 < cut <= len(before) - 2 and not _NOT_IN_NAMES.intersection(before[cut:])
+                    and self._is_name(before[cut:], role_follows=True)):
+                # 国家公园部门负责人陶洛博士: a role, the name, then another role (博士) after it
+                return self._speaks(self._add(before[cut:], before[:cut]), before[:cut])
             person = self.by_role(subject)
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)

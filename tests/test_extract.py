@@ -930,3 +930,13 @@ def test_people_named_by_whose_they_are_speak(text, speaker):
 def test_a_verb_after_a_time_clause_with_a_subject_is_that_subjects():
     """韩联社报道称，首尔当局在被质问时，表示…: the authorities speak, as the report says."""
     assert [who for _, who, _ in found("韩联社报道称，首尔当局在被当地媒体质问相关案情时，表示对指控并不知情。")] == ["首尔当局"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("麦肯恩博士表示，这是一场灾难。\n国家公园部门负责人陶洛博士（Dr Cyril Taolo)向英国《卫报》证实，已确认至少280头大象死亡。", "陶洛"),
+    ("美国联邦调查局局长克里斯托弗·雷在华盛顿演讲。赵立坚对局长雷演讲的回应引人注目。雷表示，调查仍在进行。",
+     "克里斯托弗·雷"),
+])
+def test_a_name_between_roles_or_the_last_part_of_a_known_name_is_read(text, speaker):
+    """负责人陶洛博士: a role, the name, a title; 局长雷|演讲: 雷 is 克里斯托弗·雷, not a name 雷演讲."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
