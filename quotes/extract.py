@@ -792,8 +792,8 @@ class _Reader:
         end = cs - 1
         if start >= end or any(start <= c.start < end for c in self.cues) or self.masked[end - 1] in "”」』\"":
             return
-        if not _has_han(self.shadow[start:end], 6):
-            return
+        if not _has_han(self.shadow[start:end], 6) or _ends_in_time_word(self.shadow[start:end]):
+            return  # (继纳瓦罗之后，白宫持续发声澄清: when, not what)
         self.emit("indirect", start, end, res, written, cue_label, confidence)
 
     def _follow_on(self, span: Span, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
