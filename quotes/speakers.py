@@ -55,6 +55,7 @@ _DOT_RE = re.compile(f"[{_NAME_DOTS}]|(?<=[\u4e00-\u9fff])[{re.escape(_HYPHENS)}
 _LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
+_CLASSIFIERS = frozenset("份位名个项篇则家批")
 _APPOSITION = re.compile(r"(.{2,8}?)(?:这位|这名|这个)")
 _OWNER = re.compile(r"(?:我|他|她)们?的?")  # 我母亲, 他的父亲: someone named by their tie to the writer or to someone
 _CAUSATIVE = re.compile(r"[使让令促]")  # (这个时机促使批评人士认为: the people are an object)
@@ -648,6 +649,8 @@ class Registry:
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
                 rest = subject[len(prefix):]
+                if len(rest) > 2 and rest[0] in _CLASSIFIERS and segment.words(rest)[0] == rest[0]:  # (该家用电器制造商)
+                    rest = rest[1:]  # 该份由教育部发出的文件: the document, its measure word dropped
                 if len(rest) == 1 and rest in word_set("short_documents"):
                     return self._said(Resolution(subject, "", "document", "description"))  # 该文还称, 该报称
                 if len(rest) == 1 and rest in word_set("short_bodies"):

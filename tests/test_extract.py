@@ -940,3 +940,8 @@ def test_a_verb_after_a_time_clause_with_a_subject_is_that_subjects():
 def test_a_name_between_roles_or_the_last_part_of_a_known_name_is_read(text, speaker):
     """负责人陶洛博士: a role, the name, a title; 局长雷|演讲: 雷 is 克里斯托弗·雷, not a name 雷演讲."""
     assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+def test_a_measure_word_after_a_demonstrative_is_no_part_of_the_document():
+    """该份由教育部发出的文件表示: the document speaks, not 份…."""
+    assert [who for _, who, _ in found("该份由教育部发出的文件表示，将孔子学院总部更名。")] == ["由教育部发出的文件"]
