@@ -310,6 +310,8 @@ def nominal(subject: str) -> bool:
     Part-of-speech tagging is slow, so it only runs on subjects that are
     neither names, roles, places nor organisations.
     """
+    if subject.startswith("不少") and len(subject) > 3:
+        subject = subject[2:]  # 不少网民: 'many', which jieba reads as an adverb
     tagged = segment.tagged(subject)
     if any(len(word) == 1 and _HAN.match(word) for word, _ in tagged):
         tagged = segment.tagged(subject, guess=True)  # lone characters: words outside the dictionary, let the HMM guess
