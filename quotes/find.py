@@ -309,6 +309,12 @@ def connectives() -> re.Pattern:
     return re.compile(rf"^(?:(?:{alts})\s*)+")
 
 
+@cache
+def _roles_opening_with_cut_words() -> tuple[str, ...]:
+    """Roles that open with a cut word (特别代表: 特别 is 'especially' elsewhere): a cut there would split the role."""
+    return tuple(r for r in words("roles") if r.startswith(words("cut_words")) and r not in word_set("cut_words"))
+
+
 def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
@@ -355,7 +361,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         if pos > 0 and body[pos - 1] in "和与及、":
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
-        if body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside and (
+        if (body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside
+                and not body.startswith(_roles_opening_with_cut_words(), pos)) and (
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and len(token) > 1 and segment.frequency(token) < _GLUED_FREQ and _glued(token, cuts))

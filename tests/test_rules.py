@@ -237,3 +237,10 @@ def test_what_an_outlet_reports_someone_said_is_theirs(row):
 @pytest.mark.parametrize("row", _rows("short_bodies"), ids=lambda r: r["word"])
 def test_a_short_body_after_a_demonstrative_is_the_body_that_spoke(row):
     assert [q.speaker for q in extract(row["example"])][-1] == row["speaker"]
+
+
+@pytest.mark.parametrize("row", _rows("impersonal_verbs"), ids=lambda r: r["word"])
+def test_an_impersonal_forecast_after_a_thing_is_no_quotation(row):
+    assert extract(row["example"]) == []
+    # the same verb after someone who can forecast still reports it
+    assert len(extract("交通运输部表示，" + row["example"].split("，", 1)[1])) >= 1
