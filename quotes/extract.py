@@ -177,6 +177,10 @@ def _made_to(clause: str) -> bool:
         caused[0] in word_set("pronouns") or caused[-1].endswith((*find.speaker_nouns(), "者"))))
 
 
+# After a closing mark, what makes the quoted words a title or a name (以“…”为题发文), not someone's speech.
+_AS_A_NAME = ("为题", "为名", "为由", "为标题", "为主题", "为口号")
+
+
 def _sentence_like(inner: str) -> bool:
     """Words in quotation marks that run over clauses (“这个不行，就没问题了”), not a term (“延安整风”)."""
     return _has_han(inner, 8) and any(mark in inner for mark in find.CLAUSE_END)
@@ -294,6 +298,10 @@ class _Reader:
             h, e = find.subject_of(inner, self.names())
             start = cs + m.start("speaker") + h
             return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
+        if cs > 0 and self.masked[cs - 1] in find.CLOSERS and clause.startswith(_AS_A_NAME):
+            titled = self._subject_before_title(cs - 1)  # 有中国自媒体以“…”为题发文: who used the title
+            if titled is not None:
+                return titled
         h, e = find.subject_of(clause, self.names())
         e = h + find.before_own_verb(clause[h:e])
         if cs > 0 and self.masked[cs - 1] in find.CLOSERS:
@@ -301,6 +309,17 @@ class _Reader:
             if before is not None:
                 return before
         return clause[h:e], self.text[cs + h:cs + e], cs + h
+
+    def _subject_before_title(self, close: int) -> tuple[str, str, int] | None:
+        """The subject before ``以“…”`` when the quoted words are a title (以“…”为题发文)."""
+        span = next((s for s in self.spans if s.close == close), None)
+        if span is None:
+            return None
+        cs = self.clause_start(span.open)
+        before = self.shadow[cs:span.open]
+        before = before[:-1] if before.endswith("以") else before
+        h, e = find.subject_of(before, self.names())
+        return (before[h:e], self.text[cs + h:cs + e], cs + h) if e > h else None
 
     def _subject_before_term(self, close: int, cue_start: int) -> tuple[str, str, int] | None:
         """The subject of a clause that a short term in quotation marks only seems to open
@@ -560,6 +579,8 @@ class _Reader:
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
+        if cue.word in ("称", "称为") and segment.words(clause)[-1:] == ["应"]:
+            return  # 台湾地区领导人应称“…”: what it should be called, not what anyone said
         if _made_to(clause):
             return  # 第一次的经验让她觉得…, 极力让议员相信…: a belief someone was brought to, no one's statement
         if subject.endswith(_evidence_nouns().get(cue.word, ())):
@@ -842,8 +863,8 @@ class _Reader:
 
     def _speaker_after(self, span: Span) -> bool:
         """``“…，”X说。`` — attribution after the closing mark."""
-        if not span.closed:
-            return False
+        if not span.closed or self.masked.startswith(_AS_A_NAME, span.close + 1) or self._in_topic_clause(span.open):
+            return False  # 以“…”为题发文, 针对外界质疑“…”，谭松直言: a title, what was questioned
         inner = self.shadow[span.open + 1:span.close].rstrip()
         j = span.close + 1
         comma = False
@@ -924,6 +945,8 @@ class _Reader:
             cs += 1  # “立风”：“…”: a name in quotation marks labels the paragraph
             colon -= 1
         clause = self.shadow[cs:colon]
+        appeal = next((v for v in words("appeal_verbs") if clause.endswith(v) and len(clause) > len(v)), "")
+        clause = clause[:len(clause) - len(appeal)]  # 雷伊呼吁：“…”: the appeal in its own words
         h, e = find.subject_of(clause, self.names())
         subject = clause[h:e]
         if not subject or e != len(clause):
@@ -932,7 +955,7 @@ class _Reader:
         if res is None or not (res.kind == "person" or looks_like_name(subject)):
             return False
         self.claimed_spans.add(span.open)
-        self.emit("direct", span.open + 1, span.close, res, self.text[cs + h:cs + e], "：", 0.6)
+        self.emit("direct", span.open + 1, span.close, res, self.text[cs + h:cs + e], appeal or "：", 0.6)
         return True
 
     def _continuation(self, span: Span) -> None:
@@ -949,7 +972,17 @@ class _Reader:
         ends = not after or after[0] in "。！？!?…\n" or self._goes_on_in_paragraph(span, inner)
         if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
             self.claimed_spans.add(span.open)
-            self.emit("direct", span.open + 1, span.close, last, "", "", 0.55)
+            self.emit("direct", span.open + 1, span.close, self._sentence_before_names(span) or last, "", "", 0.55)
+
+    def _sentence_before_names(self, span: Span) -> Resolution | None:
+        """The person who appeals in the sentence just before a quotation, in its paragraph or the one
+        before (王卓妍再度呼吁渥太华…。“我们应该…”: rules ``appeal_verbs``): theirs, not the last speaker's."""
+        start = self.sentence_start(span.open - 1) if span.open > 0 else 0
+        sentence = self.masked[start:span.open]  # (an appeal inside quotation marks is someone's words)
+        if not any(verb in sentence for verb in words("appeal_verbs")):
+            return None
+        person = self.registry.person_in_clause(self._clause_head(start))
+        return self.speaker(person.name, start) if person is not None else None
 
 
     def _goes_on_in_paragraph(self, span: Span, inner: str) -> bool:

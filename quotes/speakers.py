@@ -98,8 +98,8 @@ def _honorific_names(text: str) -> Iterator[str]:
 
 @cache
 def _followers() -> tuple[str, ...]:
-    """What may follow a bare name: verbs, time words, adverbs, conjunctions."""
-    return tuple(words("verbs")) + tuple(words("cut_words")) + _NAME_FOLLOWERS
+    """What may follow a bare name: verbs (of saying and of appeal), time words, adverbs, conjunctions."""
+    return tuple(words("verbs")) + tuple(words("cut_words")) + tuple(words("appeal_verbs")) + _NAME_FOLLOWERS
 
 
 def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:
@@ -182,14 +182,18 @@ def _handle(text: str) -> bool:
 
 @cache
 def _surname_adverbs() -> frozenset[str]:
-    """One-character adverbs of rules ``cut_words`` that are surnames too (曾): a preposition is not (向王攀表示)."""
-    return frozenset(row["word"] for row in table("cut_words") if row["kind"] == "adverb") & chars("surnames")
+    """One-character adverbs and modals (rules ``cut_words``, ``modals``) that are surnames too (曾, 应): a
+    preposition is not (向王攀表示)."""
+    adverbs = {row["word"] for row in table("cut_words") if row["kind"] == "adverb"}
+    return frozenset(adverbs | set(words("modals"))) & chars("surnames")
 
 
 def adverb_surname_name(text: str) -> bool:
     """Whether ``text`` opens with a surname that is also an adverb (曾焕平, 曾光) and reads as a name after it:
     no common word (曾经, 曾|多次) and no verb, time word or preposition (曾|说, 曾|向BBC)."""
     rest = text[1:]
+    if text[:1] in _surname_adverbs() and rest in word_set("honorifics"):
+        return True  # 曾先生
     return (text[:1] in _surname_adverbs() and bool(rest) and not segment.common_word(text)
             and not (len(rest) > 1 and segment.common_word(rest))
             and not any(rest.startswith(_followers(), i) for i in range(len(rest))))
@@ -555,6 +559,7 @@ class Registry:
                     and kind_of(name[1:]) != "country"  # (向日本的上游供应商: a preposition and a place)
                     and (head.startswith(_followers(), length) or role) and not segment.common_word(name)
                     and not _manner(name)  # (单纯地把…: an adverb)
+                    and (name[0] not in _surname_adverbs() or adverb_surname_name(name))  # (应严格要求…: 'should')
                     and not segment.common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)
                     and (foreign or not segment.frequency(name) or _tagged_as_name(name))):  # (房租, 路人 are words)
                 # 绍伊古在会议中…, 特朗普总统曾…: a name opening a clause

@@ -945,3 +945,21 @@ def test_a_name_between_roles_or_the_last_part_of_a_known_name_is_read(text, spe
 def test_a_measure_word_after_a_demonstrative_is_no_part_of_the_document():
     """该份由教育部发出的文件表示: the document speaks, not 份…."""
     assert [who for _, who, _ in found("该份由教育部发出的文件表示，将孔子学院总部更名。")] == ["由教育部发出的文件"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("郭一平说，加拿大政府可能也被渗透。\n执行总监王卓妍再度呼吁渥太华与中国切断关系。“我们应该要改变对中国的态度，根本不该与虎谋皮。”",
+     "王卓妍"),
+    ("联邦调查局局长雷伊呼吁：“若你自认遭中国大陆政府锁定，请跟当地的FBI办公室联系。”", "雷伊"),
+])
+def test_words_in_quotation_marks_after_an_appeal_are_the_appealing_persons(text, speaker):
+    assert found(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "有中国自媒体以“强奸犯不开除，说错话却开除了，我们的大学怎么了？”为题发文。",
+    "针对外界质疑“强奸犯不开除，说错话却被开除了”，谭松直言，这是一贯的手法。",
+    "法律法规中的台湾地区领导人应称“台湾地区领导人”。",
+])
+def test_a_title_a_question_put_to_someone_and_a_name_to_use_are_no_ones_words(text):
+    assert all(kind == "indirect" for kind, _, _ in found(text)), found(text)

@@ -244,3 +244,8 @@ def test_an_impersonal_forecast_after_a_thing_is_no_quotation(row):
     assert extract(row["example"]) == []
     # the same verb after someone who can forecast still reports it
     assert len(extract("交通运输部表示，" + row["example"].split("，", 1)[1])) >= 1
+
+
+@pytest.mark.parametrize("row", _rows("appeal_verbs"), ids=lambda r: r["word"])
+def test_a_quotation_after_an_appeal_is_the_appealing_persons(row):
+    assert extract(row["example"].replace("\\n", "\n"))[-1].speaker == row["speaker"]
