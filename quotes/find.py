@@ -377,12 +377,16 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
         cut = len(body)  # 李在明表示: a three-character name that holds a cut word, not 李 + 在…
+    elif (cut >= 2 and cut + 2 == len(body) and body[cut] == "在" and body[cut - 1] in chars("surnames")
+          and body[:cut - 1].endswith(tuple(words("roles"))) and not segment.common_word(body[cut:])):
+        cut = len(body)  # 其辩护律师金在莲表示: after a role, a Korean name holding 在
     elif cut == 0 and 2 <= len(body) <= 3 and adverb_surname_name(body):
         cut = len(body)  # 曾焕平称: a surname that is also an adverb, and no common word after it (曾多次表示)
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()
-    opener = cut <= 1 and body[:cut] not in word_set("pronouns") or bool(_QUANTIFIER.fullmatch(body[:cut]))
+    opener = (cut <= 1 and body[:cut] not in word_set("pronouns") or bool(_QUANTIFIER.fullmatch(body[:cut]))
+              or cut > 0 and tokens[0] in ("正在", "正"))  # (正在丹麦访问的…蓬佩奥: what they are doing, then who)
     if (opener or _opens_with_verb(body[:cut])) and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before

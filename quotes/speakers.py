@@ -30,6 +30,17 @@ _DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}\p{{Han}}{{1,8}}(?={_DOT_C
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
+
+
+def _korean_zai(text: str) -> bool:
+    """A Korean name with 在 after the surname (文在寅, 朴在允, 金在莲), which no common word reads."""
+    return (len(text) == 3 and text[1] == "在" and text[0] in chars("surnames")
+            and not segment.common_word(text[1:]) and not segment.common_word(text[:2]))
+
+
+def _not_a_name_char(text: str) -> bool:
+    """Whether ``text`` holds a character no name holds (的, 是, 在 …), a Korean 在 aside."""
+    return bool(_NOT_IN_NAMES.intersection(text)) and not _korean_zai(text)
 _GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
@@ -222,6 +233,8 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
         return 0  # 表示…, 周一…: a verb or a time word, not a name (曾国卫 is a name)
     if shadow[start] not in chars("surnames") and not _foreign_length(shadow, start):
         return 0
+    if _korean_zai(shadow[start:start + 3]) and (start + 3 >= len(shadow) or _follower_at(shadow, start + 3)):
+        return 3  # 朴在允说: 在 after the surname is the name's
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
         if not nxt or not _HAN.match(nxt) or _follower_at(shadow, start + length):
@@ -429,7 +442,7 @@ class Registry:
                 continue
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4) or _name_before_word(shadow, at)
-            if not length or foreign < 3 and (_NOT_IN_NAMES.intersection(shadow[at:at + length])
+            if not length or foreign < 3 and (_not_a_name_char(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
                                               or shadow[at] in _surname_adverbs() and not adverb_surname_name(shadow[at:at + length])
@@ -675,7 +688,7 @@ class Registry:
         if after:
             before = subject[:after.start()]
             cut = max((m.end() for m in _roles().finditer(before)), default=0)
-            if (0 < cut <= len(before) - 2 and not _NOT_IN_NAMES.intersection(before[cut:])
+            if (0 < cut <= len(before) - 2 and not _not_a_name_char(before[cut:])
                     and self._is_name(before[cut:], role_follows=True)):
                 # 国家公园部门负责人陶洛博士: a role, the name, then another role (博士) after it
                 return self._speaks(self._add(before[cut:], before[:cut]), before[:cut])
@@ -735,7 +748,7 @@ class Registry:
             return False
         if _tagged_as_name(text) or _foreign_length(text, 0) == len(text) >= 3:
             return True
-        if (len(text) == 3 and text[0] in chars("surnames") and not _NOT_IN_NAMES.intersection(text)
+        if (len(text) == 3 and text[0] in chars("surnames") and not _not_a_name_char(text)
                 and not text.endswith("地") and not any(segment.common_word(part) for part in (text, text[:2], text[1:]))):
             return True  # 任潇潇 (the tagger reads 任 as a verb): a surname and two characters that make no common word (not 冷冷地)
         return role_follows and len(text) <= 3 and text[0] in chars("surnames") and not segment.common_word(text)

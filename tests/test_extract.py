@@ -963,3 +963,13 @@ def test_words_in_quotation_marks_after_an_appeal_are_the_appealing_persons(text
 ])
 def test_a_title_a_question_put_to_someone_and_a_name_to_use_are_no_ones_words(text):
     assert all(kind == "indirect" for kind, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“船只的规模差不多是三分之一，”全球渔业观察的科学家朴在允说。", "朴在允"),
+    ("控告人没有出席记者会。其辩护律师金在莲表示，已向侦查机关提交所有证据。", "金在莲"),
+    ("正在丹麦访问的美国国务卿蓬佩奥（Mike Pompeo）又向媒体表示，中国盗取欧洲知识产权。", "蓬佩奥"),
+])
+def test_korean_names_with_zai_and_what_someone_is_doing_before_who(text, speaker):
+    """朴在允: 在 after a surname, no common word; 正在丹麦访问的…蓬佩奥: the noun after the clause speaks."""
+    assert [who for _, who, _ in found(text)] == [speaker]
