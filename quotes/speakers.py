@@ -586,7 +586,12 @@ class Registry:
     # -- resolving ---------------------------------------------------------
     def by_name(self, subject: str) -> Person | None:
         if len(subject) == 1:  # 罗表示 after 波布•罗: the one-character last part of a dotted name, alone
-            return next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOT_RE.split(p.name)[-1] == subject), None)
+            dotted = next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOT_RE.split(p.name)[-1] == subject), None)
+            if dotted is not None or subject not in chars("surnames"):
+                return dotted
+            # 宋不服，认为…: a surname alone, for the one person of the article who has it
+            bearers = [p for p in self.people if 2 <= len(p.name) <= 3 and p.name[0] == subject and looks_like_name(p.name)]
+            return bearers[0] if len(bearers) == 1 else None
         forms = self.forms()
         person = next((p for form, p in forms.items() if subject.endswith(form)), None)
         if person is None and len(subject) >= 2:

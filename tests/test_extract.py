@@ -973,3 +973,8 @@ def test_a_title_a_question_put_to_someone_and_a_name_to_use_are_no_ones_words(t
 def test_korean_names_with_zai_and_what_someone_is_doing_before_who(text, speaker):
     """朴在允: 在 after a surname, no common word; 正在丹麦访问的…蓬佩奥: the noun after the clause speaks."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_surname_alone_means_the_one_person_of_the_article_who_has_it():
+    """宋不服，认为…: 宋西章, the only 宋 the article names."""
+    assert found("老退役军人宋西章摆地摊。宋西章表示，这是无奈之举。宋不服，认为本案并未超诉讼期限。")[-1][1] == "宋西章"
