@@ -454,6 +454,7 @@ class _Reader:
             if res is not None:
                 return Resolution(res.speaker, res.role, res.kind, "pronoun")
         before = self.registry.last_person
+        self.registry.now = at
         res = self.registry.resolve(subject)
         if self.registry.last_person is not before:
             self.person_said_at = at

@@ -356,6 +356,7 @@ class Person:
     name: str
     roles: list[str] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
+    first_at: int = 0  # where the article first names them (a role points back only to someone named before)
 
 
 @dataclass
@@ -374,6 +375,7 @@ class Registry:
         self._forms: dict[str, Person] | None = None  # every name form → person, rebuilt after _add
         self._by_first: dict[str, list[str]] | None = None
         self.last_person: Person | None = None
+        self.now = 1 << 60  # where the text being resolved stands (the reader sets it)
         self.last_speaker: Resolution | None = None
         # the last speaker when a person described, not named (众议院议长, 一名男子): whom 他 means until
         # someone named speaks or the text turns to them
@@ -401,7 +403,7 @@ class Registry:
             start, stop = self._dotted_bounds(shadow, run.start(), run.end())
             if stop > start:
                 role = self._role_phrase(shadow, start, start) if _roles().search(shadow[max(0, start - 6):start]) else ""
-                self._add(shadow[start:stop], role)
+                self._add(shadow[start:stop], role, start)
         for m in _GLOSS.finditer(shadow):
             left = m.start()
             while left > 0 and m.start() - left < 12 and _HAN.match(shadow[left - 1]):
@@ -420,14 +422,14 @@ class Registry:
                 name = name[len(name) - tail:] if tail >= 3 else ""  # 首席兽医官密道米斯: a role the rules lack
             if (2 <= len(name) <= 6 and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and (cut >= after_particle or looks_like_name(name))):  # (队友瓦布威纳 is no name)
-                self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "")
+                self._add(name, self._role_phrase(shadow, left + cut, left + cut) if cut > after_particle else "", left)
         for m in _SOUND_GLOSS.finditer(shadow):
             name = next((shadow[m.start() - n:m.start()] for n in (3, 2) if m.start() >= n
                          and shadow[m.start() - n] in chars("surnames") and _HAN_RUN.fullmatch(shadow[m.start() - n:m.start()])), "")
             if name and not segment.common_word(name):
-                self._add(name, "")  # 向金国(音译)在石家庄当保安: a name rendered by its sound
+                self._add(name, "", m.start())  # 向金国(音译)在石家庄当保安: a name rendered by its sound
         for name in _honorific_names(shadow):
-            self._add(name, "")
+            self._add(name, "", shadow.find(name))
         for m in _role_words().finditer(shadow):
             at = m.end()
             if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
@@ -450,7 +452,7 @@ class Registry:
                 continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
                 continue
-            self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()))
+            self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()), m.start())
 
     @staticmethod
     def _dotted_bounds(shadow: str, start: int, end: int) -> tuple[int, int]:
@@ -484,8 +486,9 @@ class Registry:
             i -= 1
         return shadow[i:end]
 
-    def _add(self, name: str, role: str) -> Person:
+    def _add(self, name: str, role: str, at: int | None = None) -> Person:
         self._forms = self._by_first = None
+        at = self.now if at is None else at
         for person in self.people:
             if (person.name == name or person.name.endswith(name) or name.endswith(person.name)
                     or _family_name_of(name, person.name)):
@@ -495,8 +498,9 @@ class Registry:
                 person.forms.add(name)
                 if role and role not in person.roles:
                     person.roles.append(role)
+                person.first_at = min(person.first_at, at)
                 return person
-        person = Person(name, [role] if role else [], {name})
+        person = Person(name, [role] if role else [], {name}, at)
         self.people.append(person)
         return person
 
@@ -626,7 +630,9 @@ class Registry:
                     ranked.append((1, order, person))
         if not ranked:
             return None
-        ranked.sort(key=lambda r: (r[0], r[1]))
+        named_before = [r for r in ranked if r[2].first_at <= self.now]
+        ranked = named_before or ranked  # (作者 after three authors: one named before; a summary line names them after it)
+        ranked.sort(key=lambda r: (r[0], r[2] is self.last_person, r[1]))  # (the one the text is about, then the last named)
         return ranked[-1][2]
 
     def refers_back(self, subject: str) -> bool:

@@ -978,3 +978,10 @@ def test_korean_names_with_zai_and_what_someone_is_doing_before_who(text, speake
 def test_a_surname_alone_means_the_one_person_of_the_article_who_has_it():
     """宋不服，认为…: 宋西章, the only 宋 the article names."""
     assert found("老退役军人宋西章摆地摊。宋西章表示，这是无奈之举。宋不服，认为本案并未超诉讼期限。")[-1][1] == "宋西章"
+
+
+def test_a_role_alone_means_its_holder_the_text_is_about():
+    """作者认为 after three articles' authors: the one just named, not the last the article names."""
+    text = ("台湾《上报》发表文章，作者王盈勋认为，全世界都该禁抖音与微信。\n香港《苹果日报》发表文章，作者李平认为，"
+            "涝疫结合不只是中国民众的感受。\n作者认为，良将首先要有良知。\n台湾《风传媒》发表文章，作者陈国祥认为，香港初选结果刚出炉。")
+    assert [who for _, who, _ in found(text)] == ["王盈勋", "李平", "李平", "陈国祥"]
