@@ -200,14 +200,25 @@ def _surname_adverbs() -> frozenset[str]:
 
 
 def adverb_surname_name(text: str) -> bool:
-    """Whether ``text`` opens with a surname that is also an adverb (曾焕平, 曾光) and reads as a name after it:
-    no common word (曾经, 曾|多次) and no verb, time word or preposition (曾|说, 曾|向BBC)."""
+    """Whether ``text`` opens with a surname that is also an adverb (曾焕平, 曾光) and reads as a name after it."""
+    return text[:1] in _surname_adverbs() and _name_after_particle(text)
+
+
+def _name_after_particle(text: str) -> bool:
+    """Whether what follows the first character reads as a given name: an honorific (曾先生), or no common
+    word (曾经, 曾|多次, 向|媒体) and no verb, time word or preposition (曾|说, 曾|向BBC)."""
     rest = text[1:]
-    if text[:1] in _surname_adverbs() and rest in word_set("honorifics"):
-        return True  # 曾先生
-    return (text[:1] in _surname_adverbs() and bool(rest) and not segment.common_word(text)
-            and not (len(rest) > 1 and segment.common_word(rest))
+    if rest in word_set("honorifics"):
+        return True
+    return (bool(rest) and not segment.common_word(text) and not (len(rest) > 1 and segment.common_word(rest))
             and not any(rest.startswith(_followers(), i) for i in range(len(rest))))
+
+
+@cache
+def _surname_particles() -> frozenset[str]:
+    """Surnames that are also one-character cut words of any kind (曾, 向, 于): after a role, a name that opens
+    with one must read as a name after it (官员向|媒体表示 is no 向媒体)."""
+    return frozenset(w for w in words("cut_words") if len(w) == 1) & chars("surnames") | _surname_adverbs()
 
 
 def _common_words(text: str) -> bool:
@@ -447,7 +458,7 @@ class Registry:
             if not length or foreign < 3 and (_not_a_name_char(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
-                                              or shadow[at] in _surname_adverbs() and not adverb_surname_name(shadow[at:at + length])
+                                              or shadow[at] in _surname_particles() and not _name_after_particle(shadow[at:at + length])
                                               or shadow.endswith(_long_org_suffixes(), at, at + length)):
                 continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
