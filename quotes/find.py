@@ -295,6 +295,7 @@ _GLUED_FREQ = 50
 
 
 HAN = regex.compile(r"\p{Han}")
+HAN_RUN = regex.compile(r"\p{Han}+")
 _CALENDAR_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年")
 # (今（1）日, 昨（30日）, 今(1)晚: Taiwanese and Hong Kong papers' "today, the 1st")
 _DATE = re.compile(_CALENDAR_DATE.pattern + r"|当地时间|[上本下]周[一二三四五六日天末]?|[上本下这]个?星期[一二三四五六日天]?"
@@ -307,6 +308,9 @@ LEADING_PHRASE = re.compile(r"^(?:(?:在|于|当(?!时)|据)[^，]{1,30}?(?:中|
 def connectives() -> re.Pattern:
     alts = alternation("connectives")
     return re.compile(rf"^(?:(?:{alts})\s*)+")
+
+
+_ISRAEL = ("军", "方", "国防军", "媒", "官员")  # after 以 (Israel): 以军称, 以方表示
 
 
 @cache
@@ -355,7 +359,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         tokens = segment.words(body)
         cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
-    inside = _inside_names(body)
+    inside = _inside_names(body) | _inside_chinese_names(body, names)
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":
@@ -370,6 +374,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut, taken = pos, index
             break
         pos += len(token)
+    if cut == 0 and body.startswith("以") and (body.startswith(_ISRAEL, 1) or body.startswith(tuple(words("roles")), 1)):
+        cut, taken = len(body), len(tokens)  # 以总理, 以军: 以 for Israel, not the preposition
     if body[cut:] in STRANDED_PREPOSITIONS:
         cut, taken = len(body), len(tokens)  # 陈祖为|说: a preposition with no object before the verb ends a name
     modal = _modal_length(tokens[:taken], names)
@@ -385,7 +391,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = _DATE.search(body, 0, cut + 2)  # a date may start just before a cut word (上|周日)
     if m and m.start() < cut:
         cut = m.start()
-    opener = (cut <= 1 and body[:cut] not in word_set("pronouns") or bool(_QUANTIFIER.fullmatch(body[:cut]))
+    opener = (cut <= 1 and body[:cut] not in word_set("pronouns") and not body.startswith("以")  # (以她的方式: how, not who)
+              or bool(_QUANTIFIER.fullmatch(body[:cut]))
               or cut > 0 and tokens[0] in ("正在", "正"))  # (正在丹麦访问的…蓬佩奥: what they are doing, then who)
     if (opener or _opens_with_verb(body[:cut])) and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
@@ -484,6 +491,14 @@ def _manner_at(body: str, tokens: list[str]) -> int | None:
             return None
         start = named[-1] + 1
     return sum(len(word) for word, _ in tagged[:start])
+
+
+def _inside_chinese_names(body: str, names: tuple[str, ...]) -> set[int]:
+    """Positions inside the article's Chinese names that hold a cut word (陈以信, 戴于文, 郑自隆); not the last
+    part of a dotted name, whose edge the registry may misread (詹姆斯·刘一直)."""
+    found = [n for n in names if 3 <= len(n) <= 4 and n in body and HAN_RUN.fullmatch(n)]
+    chinese = [n for n in found if not any(m.endswith(n) and len(m) > len(n) for m in names)]
+    return {i for n in chinese for at in [body.find(n)] for i in range(at + 1, at + len(n))}
 
 
 def _inside_names(body: str) -> set[int]:

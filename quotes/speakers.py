@@ -110,7 +110,8 @@ def _honorific_names(text: str) -> Iterator[str]:
 @cache
 def _followers() -> tuple[str, ...]:
     """What may follow a bare name: verbs (of saying and of appeal), time words, adverbs, conjunctions."""
-    return tuple(words("verbs")) + tuple(words("cut_words")) + tuple(words("appeal_verbs")) + _NAME_FOLLOWERS
+    return (tuple(words("verbs")) + tuple(w for w in words("cut_words") if w != "以") + tuple(words("appeal_verbs"))
+            + _NAME_FOLLOWERS)  # (以 is in names: 陈以信)
 
 
 def _foreign_length(shadow: str, start: int, longest: int = 8) -> int:

@@ -985,3 +985,15 @@ def test_a_role_alone_means_its_holder_the_text_is_about():
     text = ("台湾《上报》发表文章，作者王盈勋认为，全世界都该禁抖音与微信。\n香港《苹果日报》发表文章，作者李平认为，"
             "涝疫结合不只是中国民众的感受。\n作者认为，良将首先要有良知。\n台湾《风传媒》发表文章，作者陈国祥认为，香港初选结果刚出炉。")
     assert [who for _, who, _ in found(text)] == ["王盈勋", "李平", "李平", "陈国祥"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("前美国驻香港总领事杨苏棣以电邮回复说，这是一个两难的困境。", "杨苏棣"),
+    ("印度政府以国家安全为由宣布，禁止使用59款中国应用软件。", "印度政府"),
+    ("以军称，打击了目标。", "以军"),
+    ("国民党立委陈以信认为，台湾关系法已提及安全。", "陈以信"),
+    ("美国驻华使团祝贺中国成功发射。这封祝贺信说：“祝贺中国团队成功发射首次火星探测任务。”", "这封祝贺信"),
+])
+def test_by_what_means_someone_spoke_is_no_part_of_them(text, speaker):
+    """以电邮, 以国家安全为由: how, not who; 以军 is Israel's army; 陈以信 a name the article reads whole."""
+    assert [who for _, who, _ in found(text)] == [speaker]
