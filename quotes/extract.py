@@ -177,6 +177,8 @@ def _made_to(clause: str) -> bool:
         caused[0] in word_set("pronouns") or caused[-1].endswith((*find.speaker_nouns(), "者"))))
 
 
+_DATE_AFTER_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|(?:今|昨|前|明)天|[0-9０-９]{4}年")
+
 # After a closing mark, what makes the quoted words a title or a name (以“…”为题发文), not someone's speech.
 _AS_A_NAME = ("为题", "为名", "为由", "为标题", "为主题", "为口号")
 
@@ -327,11 +329,15 @@ class _Reader:
         the term and the noun after it complete."""
         opener = self.masked.rfind(find.CLOSERS[self.masked[close]], max(0, close - _TERM_LENGTH - 1), close)
         tail = self.shadow[close + 1:cue_start]
-        if opener <= 0 or not find.HAN.match(self.masked, opener - 1) or len(tail) < 2 or "的" in tail:
+        timed = _ends_in_time_word(tail) or tail in ("时", "后")  # (…合办的“香港教育高峰论坛”时表示)
+        if opener <= 0 or not find.HAN.match(self.masked, opener - 1) or len(tail) < 2 and not timed or "的" in tail:
             return None  # (针对“干涉内政”一说; 主张“港独”的香港民族阵线: the noun after the term is the subject)
         cs = self.clause_start(opener)
         h, e = find.subject_of(self.shadow[cs:opener], self.names())
-        if e <= h or not self.shadow.startswith(words("cut_words"), cs + e, opener):
+        after = cs + e
+        while (m := _DATE_AFTER_SUBJECT.match(self.shadow, after)) and m.end() < opener:
+            after = m.end()  # 林郑月娥7月11日在出席…: the date, then the preposition
+        if e <= h or not self.shadow.startswith(words("cut_words"), after, opener):
             return None  # (警方举起「紫旗」警告, 他的“脸书”头像: no preposition after the subject leads to the term)
         return self.shadow[cs + h:cs + e], self.text[cs + h:cs + e], cs + h
 

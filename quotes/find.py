@@ -313,6 +313,13 @@ def connectives() -> re.Pattern:
 _ISRAEL = ("军", "方", "国防军", "媒", "官员")  # after 以 (Israel): 以军称, 以方表示
 
 
+def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
+    """Whether the word at ``index`` qualifies what follows as an adverb: a cut word or a verb comes next
+    (彭定康最新|在接受访问时), not a noun it describes (这份最新的时间线, 一份最新报告)."""
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return nxt in cut_set or bool(nxt) and segment.tagged(nxt)[0][1].startswith("v")
+
+
 @cache
 def _roles_opening_with_cut_words() -> tuple[str, ...]:
     """Roles that open with a cut word (特别代表: 特别 is 'especially' elsewhere): a cut there would split the role."""
@@ -366,7 +373,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
         if (body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside
-                and not body.startswith(_roles_opening_with_cut_words(), pos)) and (
+                and not body.startswith(_roles_opening_with_cut_words(), pos)
+                and not (token == "最新" and not _adverbial(tokens, index, cut_set))) and (  # (一份最新|报告: the report's)
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
             or (pos > 0 and len(token) > 1 and segment.frequency(token) < _GLUED_FREQ and _glued(token, cuts))

@@ -997,3 +997,14 @@ def test_a_role_alone_means_its_holder_the_text_is_about():
 def test_by_what_means_someone_spoke_is_no_part_of_them(text, speaker):
     """以电邮, 以国家安全为由: how, not who; 以军 is Israel's army; 陈以信 a name the article reads whole."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("香港特首林郑月娥7月11日在出席由《文汇报》和教联会合办的“香港教育高峰论坛”时表示，年轻一代的问题不是教育问题。", "林郑月娥"),
+    ("英国末代港督彭定康（Chris Patten）最新在接受《彭博社》访问时表示，国安法将造成混乱。", "彭定康"),
+    ("摩根士丹利提供给客户的一份最新报告预计，长江流域的洪水将影响经济。", "摩根士丹利提供给客户的一份最新报告"),
+])
+def test_a_term_in_marks_after_a_date_and_latest_as_an_adverb(text, speaker):
+    """…7月11日在出席…“论坛”时表示: the subject before the date; 最新 before a preposition is 'lately', before a
+    noun 'latest' (一份最新报告)."""
+    assert [who for _, who, _ in found(text)][0].endswith(speaker)
