@@ -401,7 +401,12 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         cut = m.start()
     opener = (cut <= 1 and body[:cut] not in word_set("pronouns") and not body.startswith("以")  # (以她的方式: how, not who)
               or bool(_QUANTIFIER.fullmatch(body[:cut]))
-              or cut > 0 and tokens[0] in ("正在", "正"))  # (正在丹麦访问的…蓬佩奥: what they are doing, then who)
+              or cut > 0 and tokens[0] in ("正在", "正")  # (正在丹麦访问的…蓬佩奥: what they are doing, then who)
+              or _TITLE_ONLY.fullmatch(body[:cut]) is not None)  # (《香港人权及民主法案》在美国的重要推手…朱牧民)
+    counted = _QUANTIFIER.match(body)
+    if (counted and counted.end() < cut and body[cut:cut + 1] in tuple("与和及同跟") and "的" in body[cut:]
+            and segment.tagged(body[counted.end():cut])[0][1].startswith("v")):
+        cut = len(body)  # 多位研究中国法律与政治的学者: a count, a clause with 与 in it: the people it counts, whole
     if (opener or _opens_with_verb(body[:cut])) and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
@@ -453,6 +458,7 @@ def _glued(token: str, cuts: tuple[str, ...]) -> bool:
     return bool(rest) and (segment.frequency(rest) >= _GLUED_FREQ or len(segment.words(rest)[0]) >= 2)
 
 
+_TITLE_ONLY = re.compile(r"《[^》]+》")
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名
 
 

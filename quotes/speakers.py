@@ -67,6 +67,7 @@ _LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
 _CLASSIFIERS = frozenset("份位名个项篇则家批")
+_PLURAL_COUNT = re.compile(r"(?:多|几|数|两|三|四|五|六|七|八|九|十|众多|许多)[位名个批]")
 _APPOSITION = re.compile(r"(.{2,8}?)(?:这位|这名|这个)")
 _OWNER = re.compile(r"(?:我|他|她)们?的?")  # 我母亲, 他的父亲: someone named by their tie to the writer or to someone
 _CAUSATIVE = re.compile(r"[使让令促]")  # (这个时机促使批评人士认为: the people are an object)
@@ -737,6 +738,8 @@ class Registry:
         if (kind == "unknown" and subject.endswith(_KINDS_OF_PEOPLE)
                 and 4 <= len(subject) <= 16 and not _NOT_IN_NAMES.intersection(subject.replace("的", "")) and not _CAUSATIVE.search(subject)):
             return self._said(Resolution(subject, "", "person", "explicit"))  # 香港亲中人士: people described, not named
+        if _PLURAL_COUNT.match(subject) and "的" in subject and kind == "unknown":
+            return self._said(Resolution(subject, "", "person", "explicit"))  # 多位研究中国法律与政治的学者: a group, no one person
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
             if "我" not in subject and head != subject and 2 <= len(head):

@@ -1008,3 +1008,13 @@ def test_a_term_in_marks_after_a_date_and_latest_as_an_adverb(text, speaker):
     """…7月11日在出席…“论坛”时表示: the subject before the date; 最新 before a preposition is 'lately', before a
     noun 'latest' (一份最新报告)."""
     assert [who for _, who, _ in found(text)][0].endswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("多位研究中国法律与政治的学者指出，该法在香港增设多个层级的国安机构。", "多位研究中国法律与政治的学者"),
+    ("一位专家表示，房价将继续上涨。", "一位专家"),
+    ("《香港人权及民主法案》在美国的重要推手、香港民主委员会总监朱牧民表示，这些措施生死攸关。", "朱牧民"),
+])
+def test_counted_people_and_a_title_opening_the_subject(text, speaker):
+    """多位…的学者: a group, whole; 《…法案》在美国的重要推手…朱牧民: the person the clause describes."""
+    assert [who for _, who, _ in found(text)] == [speaker]
