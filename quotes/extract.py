@@ -878,6 +878,7 @@ class _Reader:
         while j < len(self.masked) and self.masked[j] in " ，,":
             comma = True
             j += 1
+        inner = inner.rstrip("’」』\"'")  # (“…妈妈对我说：‘戴帽子和手套，’”: the quotation inside ends the sentence)
         if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
             return False
         k = self._clause_after(j)
@@ -1002,7 +1003,8 @@ class _Reader:
         if self.para_of(last.start) != self.para_of(span.open) or last.end > span.open:
             return False
         between = self.shadow[last.end:span.open]
-        return not any(form in between for form in self.registry.forms())
+        speaker = self.registry.by_name(last.speaker) if last.speaker else None
+        return not any(form in between for form, person in self.registry.forms().items() if person is not speaker)
 
     def _only_about(self, res: Resolution, para: int) -> bool:
         """Whether a paragraph between a speaker's quotations tells of that person and no one else

@@ -1018,3 +1018,11 @@ def test_a_term_in_marks_after_a_date_and_latest_as_an_adverb(text, speaker):
 def test_counted_people_and_a_title_opening_the_subject(text, speaker):
     """多位…的学者: a group, whole; 《…法案》在美国的重要推手…朱牧民: the person the clause describes."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_quotation_ending_in_a_quotation_and_the_speakers_next_sentence():
+    """‘…，’”X说道。“…”因此…: the inner marks end the quoted sentence; the next sentence is X's, X being the
+    only one named since."""
+    quotes = found("“我从法学院毕业的时候，妈妈对我说：‘戴帽子和手套，’”艾布扎格在其中一集中说道。"
+                   "“那样就没人会把你误会成秘书了。”因此，她彻底推翻了那个刻板印象。")
+    assert [(kind, who) for kind, who, _ in quotes] == [("direct", "艾布扎格"), ("direct", "艾布扎格")]
