@@ -168,9 +168,8 @@ _RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symb
 _CAUSATIVES = frozenset(("让", "使", "令", "促使", "使得", "迫使"))
 
 
-def _made_to(clause: str) -> bool:
-    """Whether the clause ends in a causative and the people made to (…让她, 促使批评人士, 让国会议员和政府官员)."""
-    tokens = segment.words(clause)
+def _made_to(tokens: list[str]) -> bool:
+    """Whether a clause's words end in a causative and the people made to (…让她, 促使批评人士, 让国会议员和政府官员)."""
     at = max((i for i, token in enumerate(tokens) if i > 0 and token in _CAUSATIVES), default=0)
     caused = tokens[at + 1:]
     return bool(at and caused and len(caused) <= 6 and (
@@ -586,9 +585,10 @@ class _Reader:
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
-        if cue.word in ("称", "称为") and segment.words(clause)[-1:] == ["应"]:
+        tokens = segment.words(clause)
+        if cue.word in ("称", "称为") and tokens[-1:] == ["应"]:
             return  # 台湾地区领导人应称“…”: what it should be called, not what anyone said
-        if _made_to(clause):
+        if _made_to(tokens):
             return  # 第一次的经验让她觉得…, 极力让议员相信…: a belief someone was brought to, no one's statement
         if subject.endswith(_evidence_nouns().get(cue.word, ())):
             return  # 研究表明…, 有迹象表明…: a finding shown, not a claim made
