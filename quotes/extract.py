@@ -374,8 +374,9 @@ class _Reader:
             return None
         h, e = find.subject_of(clause, self.names())
         head = find.before_verb(clause[h:e]) if e < len(clause) else ""
-        if not head or not (kind_of(head) != "unknown" or self.registry.by_name(head) or nominal(head)):
-            return None
+        if not head or not (kind_of(head) != "unknown" or self.registry.by_name(head)
+                            or head.endswith(find.speaker_nouns())):
+            return None  # (…，但港区国安法生效之后，认为…: an event, not someone who speaks)
         return self.speaker(head, prev + h)
 
     def _in_topic_clause(self, pos: int) -> bool:
@@ -807,7 +808,8 @@ class _Reader:
     def _complete(self, start: int, end: int) -> bool:
         """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
         head = self.shadow[start:end]
-        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers"))
+        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers")) and not (
+            "，" in head or "," in head)  # (由于某些门店关闭，将会有员工失业: a topic and a statement)
         return _has_han(head, 6) and not lead_in
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:

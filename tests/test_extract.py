@@ -1026,3 +1026,11 @@ def test_a_quotation_ending_in_a_quotation_and_the_speakers_next_sentence():
     quotes = found("“我从法学院毕业的时候，妈妈对我说：‘戴帽子和手套，’”艾布扎格在其中一集中说道。"
                    "“那样就没人会把你误会成秘书了。”因此，她彻底推翻了那个刻板印象。")
     assert [(kind, who) for kind, who, _ in quotes] == [("direct", "艾布扎格"), ("direct", "艾布扎格")]
+
+
+def test_a_topic_phrase_and_a_statement_end_where_another_speaker_begins():
+    """由于…，将会有员工失业，而高档零售商哈罗德表示，…: two speakers, two records."""
+    quotes = found("莎伦•怀特(Sharon White)警告说，由于某些门店关闭，将会有员工失业，而高档零售商哈罗德表示，"
+                   "将裁减其豪华百货商店的700个岗位。")
+    assert [(who, text) for _, who, text in quotes] == [
+        ("怀特", "由于某些门店关闭，将会有员工失业"), ("高档零售商哈罗德", "将裁减其豪华百货商店的700个岗位")]
