@@ -164,13 +164,11 @@ def _negated(clause: str) -> bool:
 _RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symbols and Latin, counts, abbreviations
 
 
-# Verbs that make someone do what follows (第一次的经验让她觉得): the belief after them was brought about.
-_CAUSATIVES = frozenset(("让", "使", "令", "促使", "使得", "迫使"))
 
 
 def _made_to(tokens: list[str]) -> bool:
     """Whether a clause's words end in a causative and the people made to (…让她, 促使批评人士, 让国会议员和政府官员)."""
-    at = max((i for i, token in enumerate(tokens) if i > 0 and token in _CAUSATIVES), default=0)
+    at = max((i for i, token in enumerate(tokens) if i > 0 and token in word_set("causatives")), default=0)
     caused = tokens[at + 1:]
     return bool(at and caused and len(caused) <= 6 and (
         caused[0] in word_set("pronouns") or caused[-1].endswith((*find.speaker_nouns(), "者"))))
@@ -178,8 +176,6 @@ def _made_to(tokens: list[str]) -> bool:
 
 _DATE_AFTER_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|(?:今|昨|前|明)天|[0-9０-９]{4}年")
 
-# After a closing mark, what makes the quoted words a title or a name (以“…”为题发文), not someone's speech.
-_AS_A_NAME = ("为题", "为名", "为由", "为标题", "为主题", "为口号")
 
 
 def _sentence_like(inner: str) -> bool:
@@ -299,7 +295,7 @@ class _Reader:
             h, e = find.subject_of(inner, self.names())
             start = cs + m.start("speaker") + h
             return inner[h:e], self.text[start:cs + m.start("speaker") + e], start
-        if cs > 0 and self.masked[cs - 1] in find.CLOSERS and clause.startswith(_AS_A_NAME):
+        if cs > 0 and self.masked[cs - 1] in find.CLOSERS and clause.startswith(words("title_markers")):
             titled = self._subject_before_title(cs - 1)  # 有中国自媒体以“…”为题发文: who used the title
             if titled is not None:
                 return titled
@@ -872,7 +868,7 @@ class _Reader:
 
     def _speaker_after(self, span: Span) -> bool:
         """``“…，”X说。`` — attribution after the closing mark."""
-        if not span.closed or self.masked.startswith(_AS_A_NAME, span.close + 1) or self._in_topic_clause(span.open):
+        if not span.closed or self.masked.startswith(words("title_markers"), span.close + 1) or self._in_topic_clause(span.open):
             return False  # 以“…”为题发文, 针对外界质疑“…”，谭松直言: a title, what was questioned
         inner = self.shadow[span.open + 1:span.close].rstrip()
         j = span.close + 1

@@ -249,3 +249,13 @@ def test_an_impersonal_forecast_after_a_thing_is_no_quotation(row):
 @pytest.mark.parametrize("row", _rows("appeal_verbs"), ids=lambda r: r["word"])
 def test_a_quotation_after_an_appeal_is_the_appealing_persons(row):
     assert extract(row["example"].replace("\\n", "\n"))[-1].speaker == row["speaker"]
+
+
+@pytest.mark.parametrize("row", _rows("causatives"), ids=lambda r: r["word"])
+def test_a_belief_someone_was_made_to_hold_is_no_quotation(row):
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("title_markers"), ids=lambda r: r["word"])
+def test_words_in_marks_used_as_a_title_are_no_quotation(row):
+    assert [q for q in extract(row["example"]) if q.kind == "direct"] == []
