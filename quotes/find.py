@@ -246,7 +246,7 @@ def find_cues(masked: str) -> list[Cue]:
             continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
-        if base in ("表示",) and _not_speech_object().match(masked, end):
+        if base in ("表示", "表明") and _not_speech_object().match(masked, end):
             continue
         if word == "说" and _language_spoken().match(masked, end):
             continue
@@ -313,6 +313,12 @@ def connectives() -> re.Pattern:
 _ISRAEL = ("军", "方", "国防军", "媒", "官员")  # after 以 (Israel): 以军称, 以方表示
 
 
+@cache
+def _publishing_verbs() -> tuple[str, ...]:
+    """Two-character verbs of rules ``cut_words`` that take a document (发表, 发布): 发表声明 opens no subject."""
+    return tuple(row["word"] for row in table("cut_words") if row["kind"].startswith("verb") and len(row["word"]) == 2)
+
+
 def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
     """Whether the word at ``index`` qualifies what follows as an adverb: a cut word or a verb comes next
     (彭定康最新|在接受访问时), not a noun it describes (这份最新的时间线, 一份最新报告)."""
@@ -360,6 +366,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     tokens = segment.words(body)
     if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
+    if tokens and tokens[0].startswith(_publishing_verbs()) and tokens[0][2:] in word_set("documents"):
+        return head, head  # 发表声明表示: jieba reads the verb and its document as one word; the subject is left out
     manner = _manner_at(body, tokens)
     if manner is not None:
         body = body[:manner]  # 王毅面带微笑地|表示: how they spoke is no part of who spoke

@@ -1034,3 +1034,12 @@ def test_a_topic_phrase_and_a_statement_end_where_another_speaker_begins():
                    "将裁减其豪华百货商店的700个岗位。")
     assert [(who, text) for _, who, text in quotes] == [
         ("怀特", "由于某些门店关闭，将会有员工失业"), ("高档零售商哈罗德", "将裁减其豪华百货商店的700个岗位")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("美国首次明确表明立场，哥伦比亚大学政治系教授黎安友博士对美国之音表示，美国一直没有承认中国的主张。", "黎安友"),
+    ("中国驻美国大使馆也迅速做出反应，发表声明表示，美国不是南中国海有关争议的当事方。", "中国驻美国大使馆"),
+])
+def test_a_position_stated_and_a_statement_issued_are_not_the_speaker(text, speaker):
+    """表明立场: the position is the object; 发表声明表示 (one word for jieba): the embassy, which issued it."""
+    assert [who for _, who, _ in found(text)] == [speaker]
