@@ -164,18 +164,12 @@ def _negated(clause: str) -> bool:
 _RECIPIENT_TAGS = ("n", "r", "x", "eng", "m", "q", "j")  # nouns, pronouns, symbols and Latin, counts, abbreviations
 
 
-
-
 def _made_to(tokens: list[str]) -> bool:
     """Whether a clause's words end in a causative and the people made to (…让她, 促使批评人士, 让国会议员和政府官员)."""
     at = max((i for i, token in enumerate(tokens) if i > 0 and token in word_set("causatives")), default=0)
     caused = tokens[at + 1:]
     return bool(at and caused and len(caused) <= 6 and (
         caused[0] in word_set("pronouns") or caused[-1].endswith((*find.speaker_nouns(), "者"))))
-
-
-_DATE_AFTER_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|(?:今|昨|前|明)天|[0-9０-９]{4}年")
-
 
 
 def _sentence_like(inner: str) -> bool:
@@ -330,7 +324,7 @@ class _Reader:
         cs = self.clause_start(opener)
         h, e = find.subject_of(self.shadow[cs:opener], self.names())
         after = cs + e
-        while (m := _DATE_AFTER_SUBJECT.match(self.shadow, after)) and m.end() < opener:
+        while (m := find.CALENDAR_DATE.match(self.shadow, after)) and m.end() < opener:
             after = m.end()  # 林郑月娥7月11日在出席…: the date, then the preposition
         if e <= h or not self.shadow.startswith(words("cut_words"), after, opener):
             return None  # (警方举起「紫旗」警告, 他的“脸书”头像: no preposition after the subject leads to the term)
@@ -504,7 +498,7 @@ class _Reader:
         span = self.span_by_open.get(pos)
         return not (span is not None and span.closed and span.close - pos <= _TERM_LENGTH + 1
                     and find.HAN.match(self.masked, span.close + 1)
-                    and not any(mark in self.shadow[pos:span.close] for mark in find.CLAUSE_END + "！？!?…"))
+                    and not any(mark in self.shadow[pos:span.close] for mark in find.CLAUSE_END + "…"))
 
     def _tagged_name_before(self, at: int) -> str:
         """A full name the tagger guesses in the clauses before ``at``, nearest first (我接到李伟明电话，他说
@@ -870,13 +864,13 @@ class _Reader:
         """``“…，”X说。`` — attribution after the closing mark."""
         if not span.closed or self.masked.startswith(words("title_markers"), span.close + 1) or self._in_topic_clause(span.open):
             return False  # 以“…”为题发文, 针对外界质疑“…”，谭松直言: a title, what was questioned
-        inner = self.shadow[span.open + 1:span.close].rstrip()
+        # (“…妈妈对我说：‘戴帽子和手套，’”: the quotation inside ends the sentence)
+        inner = self.shadow[span.open + 1:span.close].rstrip().rstrip("’」』\"'")
         j = span.close + 1
         comma = False
         while j < len(self.masked) and self.masked[j] in " ，,":
             comma = True
             j += 1
-        inner = inner.rstrip("’」』\"'")  # (“…妈妈对我说：‘戴帽子和手套，’”: the quotation inside ends the sentence)
         if not inner or not (comma or inner[-1] in _STATEMENT_PUNCT):
             return False
         k = self._clause_after(j)
@@ -989,7 +983,6 @@ class _Reader:
             return None
         person = self.registry.person_in_clause(self._clause_head(start))
         return self.speaker(person.name, start) if person is not None else None
-
 
     def _goes_on_in_paragraph(self, span: Span, inner: str) -> bool:
         """Whether a sentence in quotation marks, with the journalist's text after it, goes on with the words of

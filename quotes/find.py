@@ -296,9 +296,9 @@ _GLUED_FREQ = 50
 
 HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
-_CALENDAR_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年")
+CALENDAR_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年")
 # (今（1）日, 昨（30日）, 今(1)晚: Taiwanese and Hong Kong papers' "today, the 1st")
-_DATE = re.compile(_CALENDAR_DATE.pattern + r"|当地时间|[上本下]周[一二三四五六日天末]?|[上本下这]个?星期[一二三四五六日天]?"
+_DATE = re.compile(CALENDAR_DATE.pattern + r"|当地时间|[上本下]周[一二三四五六日天末]?|[上本下这]个?星期[一二三四五六日天]?"
                    r"|[今昨前明][天日晚早午]?\s*[（(]\s*[0-9０-９]{1,2}\s*[日号]?\s*[)）]")
 LEADING_PHRASE = re.compile(r"^(?:(?:在|于|当(?!时)|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)"
                             r"|[0-9０-９一二两三四五六七八九十几数]+个?多?(?:周|天|日|月|年|星期|小时)(?:以?前|之前|后|之后))")
@@ -355,7 +355,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()
-    while (m := _CALENDAR_DATE.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
+    while (m := CALENDAR_DATE.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
         head = m.end()  # 10月3日王毅也向布林肯表示: the date before the subject
     body = clause[head:]
     cut = len(body)
