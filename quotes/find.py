@@ -15,7 +15,7 @@ import regex
 
 from . import segment
 from .rules import alternation, chars, table, word_set, words
-from .speakers import GENERIC_DESCRIPTIONS, STRANDED_PREPOSITIONS, adverb_surname_name
+from .speakers import GENERIC_DESCRIPTIONS, STRANDED_PREPOSITIONS, adverb_surname_name, korean_zai
 
 
 OPENERS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -390,7 +390,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             cut, taken = pos, index
             break
         pos += len(token)
-    if cut == 0 and body.startswith("以") and (body.startswith(_ISRAEL, 1) or body.startswith(tuple(words("roles")), 1)):
+    if cut == 0 and body.startswith("以") and (body.startswith(_ISRAEL, 1) or body.startswith(words("roles"), 1)):
         cut, taken = len(body), len(tokens)  # 以总理, 以军: 以 for Israel, not the preposition
     if body[cut:] in STRANDED_PREPOSITIONS:
         cut, taken = len(body), len(tokens)  # 陈祖为|说: a preposition with no object before the verb ends a name
@@ -399,8 +399,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         cut -= modal  # 拉夫罗夫也许会说: 也许 and 会 stand before the verb
     if cut == 1 and len(body) <= 3 and body[0] in chars("surnames"):
         cut = len(body)  # 李在明表示: a three-character name that holds a cut word, not 李 + 在…
-    elif (cut >= 2 and cut + 2 == len(body) and body[cut] == "在" and body[cut - 1] in chars("surnames")
-          and body[:cut - 1].endswith(tuple(words("roles"))) and not segment.common_word(body[cut:])):
+    elif cut >= 2 and cut + 2 == len(body) and korean_zai(body[cut - 1:]) and body[:cut - 1].endswith(words("roles")):
         cut = len(body)  # 其辩护律师金在莲表示: after a role, a Korean name holding 在
     elif cut == 0 and 2 <= len(body) <= 3 and adverb_surname_name(body):
         cut = len(body)  # 曾焕平称: a surname that is also an adverb, and no common word after it (曾多次表示)

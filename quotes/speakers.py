@@ -30,27 +30,10 @@ _DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}\p{{Han}}{{1,8}}(?={_DOT_C
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
-
-
-def _korean_zai(text: str) -> bool:
-    """A Korean name with 在 after the surname (文在寅, 朴在允, 金在莲), which no common word reads."""
-    return (len(text) == 3 and text[1] == "在" and text[0] in chars("surnames")
-            and not segment.common_word(text[1:]) and not segment.common_word(text[:2]))
-
-
-def _not_a_name_char(text: str) -> bool:
-    """Whether ``text`` holds a character no name holds (的, 是, 在 …), a Korean 在 aside."""
-    return bool(_NOT_IN_NAMES.intersection(text)) and not _korean_zai(text)
 _GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _TITLE = regex.compile(r"《[^》]*》?")  # a title, closed or cut off: no one's name
-
-
-def _blank(m: regex.Match) -> str:
-    """The matched text blanked out, its length kept (positions after it stay valid)."""
-    return " " * len(m.group())
-
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
 _LATIN_WORD = r"[A-Z](?:[a-z]+|(?:c|ac|e|i|a|['’])[A-Z][a-z]+)"  # Bill, McMahon, O'Hanley, DeSantis (not TikTok, a brand)
@@ -230,6 +213,22 @@ def _common_words(text: str) -> bool:
     return (len(tokens) > 1 or len(text) == 2) and all(len(w) >= 2 and segment.common_word(w) for w in tokens)
 
 
+def korean_zai(text: str) -> bool:
+    """A Korean name with 在 after the surname (文在寅, 朴在允, 金在莲), which no common word reads."""
+    return (len(text) == 3 and text[1] == "在" and text[0] in chars("surnames")
+            and not segment.common_word(text[1:]) and not segment.common_word(text[:2]))
+
+
+def _not_a_name_char(text: str) -> bool:
+    """Whether ``text`` holds a character no name holds (的, 是, 在 …), a Korean 在 aside."""
+    return bool(_NOT_IN_NAMES.intersection(text)) and not korean_zai(text)
+
+
+def _blank(m: regex.Match) -> str:
+    """The matched text blanked out, its length kept (positions after it stay valid)."""
+    return " " * len(m.group())
+
+
 def looks_like_name(text: str) -> bool:
     """A Chinese name (surname + one or two characters) or a transliterated one, and nothing else."""
     return 2 <= len(text) <= 8 and (_name_length(text, 0, 4) == len(text) or _foreign_length(text, 0) == len(text))
@@ -246,7 +245,7 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
         return 0  # 表示…, 周一…: a verb or a time word, not a name (曾国卫 is a name)
     if shadow[start] not in chars("surnames") and not _foreign_length(shadow, start):
         return 0
-    if _korean_zai(shadow[start:start + 3]) and (start + 3 >= len(shadow) or _follower_at(shadow, start + 3)):
+    if korean_zai(shadow[start:start + 3]) and (start + 3 >= len(shadow) or _follower_at(shadow, start + 3)):
         return 3  # 朴在允说: 在 after the surname is the name's
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
@@ -371,6 +370,10 @@ class Person:
     forms: set[str] = field(default_factory=set)
     first_at: int = 0  # where the article first names them (a role points back only to someone named before)
 
+    def note_role(self, role: str) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
 
 @dataclass
 class Resolution:
@@ -451,9 +454,7 @@ class Registry:
             if len(known) == 1 and not (segment.common_word(shadow[at + 1:at + 3]) or shadow.startswith(_followers(), at + 1)):
                 known = ""  # (局长雷鸣: another name that starts so)
             if known:  # 局长雷|演讲的回应: the last part of 克里斯托弗·雷, read first, not a name 雷演讲
-                person = self.forms()[known]
-                if self._role_phrase(shadow, m.start(), m.end()) not in person.roles:
-                    person.roles.append(self._role_phrase(shadow, m.start(), m.end()))
+                self.forms()[known].note_role(self._role_phrase(shadow, m.start(), m.end()))
                 continue
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4) or _name_before_word(shadow, at)
@@ -509,8 +510,7 @@ class Registry:
                     person.forms.add(person.name)
                     person.name = name
                 person.forms.add(name)
-                if role and role not in person.roles:
-                    person.roles.append(role)
+                person.note_role(role)
                 person.first_at = min(person.first_at, at)
                 return person
         person = Person(name, [role] if role else [], {name}, at)
@@ -687,8 +687,8 @@ class Registry:
         if person is not None:
             form = next((f for f, p in self.forms().items() if p is person and subject.endswith(f)), subject)
             role = subject[: len(subject) - len(form)]
-            if role and role not in person.roles and _roles().search(role):
-                person.roles.append(role)
+            if _roles().search(role):
+                person.note_role(role)
             return self._speaks(person, role)
         for prefix in (word for word, kind in kinds.items() if kind == "description"):
             if subject.startswith(prefix) and len(subject) > len(prefix):
