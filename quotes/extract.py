@@ -597,10 +597,9 @@ class _Reader:
         if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
             # 报道称 / 该报道称: the report speaks
             subject, written = subject + cue.word[:2], written + self.text[cue.start:cue.start + 2]
-        spoke = self.sentence_speaker is not None and self.sentence_speaker[0] == self.sentence_start(cue.start)
         res, how = self.resolve(subject, written, cue.start)
-        if res is None or (how == "inherited" and not spoke and res.kind == "unknown"
-                           and cue.word in word_set("impersonal_verbs")):
+        if res is None or (how == "inherited" and res.kind == "unknown" and cue.word in word_set("impersonal_verbs")
+                           and not self._spoke_in_sentence(cue.start)):
             return  # (全国铁路客流继续高位运行，预计发送旅客…: "it is expected", no one's forecast)
         start = self._quote_below(find.content_start(self.masked, after))
         confidence = {"explicit": 0.9, "inherited": 0.75}[how] - _UNCERTAIN.get(res.how, 0)
@@ -635,6 +634,10 @@ class _Reader:
             self.claimed_spans.add(quoted.open)
             self.emit("direct", quoted.open + 1, quoted.close, res, written or subject, cue_label, confidence - 0.05)
             self._follow_on(quoted, res, written or subject, cue_label, confidence - 0.05)
+
+    def _spoke_in_sentence(self, pos: int) -> bool:
+        """Whether someone was reported speaking earlier in the sentence at ``pos``."""
+        return self.sentence_speaker is not None and self.sentence_speaker[0] == self.sentence_start(pos)
 
     def _quote_after_colon(self, start: int, end: int) -> Span | None:
         """A whole statement in quotation marks after a colon inside reported content, with no other verb
