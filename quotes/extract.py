@@ -182,6 +182,35 @@ def _names_recipient(text: str) -> bool:
     return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
 
 
+_ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
+
+
+def _unclosed_bracket(clause: str) -> int:
+    """Where the bracket a verb stands in opens, or -1 when it stands in none."""
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i] in "）)":
+            return -1
+        if clause[i] in "（(":
+            return i
+    return -1
+
+
+def _acted_on(clause: str) -> bool:
+    """Whether the clause before a word that is a verb and a document (报告) ends in a verb, which takes
+    the document as its object or names what it is a document of (提交|报告, 调研|报告)."""
+    tagged = segment.tagged(clause[-6:])
+    return bool(tagged) and tagged[-1][1] in ("v", "vn") and kind_of(tagged[-1][0]) != "organisation"  # (世卫组织: v)
+
+
+def _goes_on_acting(content: str) -> bool:
+    """Whether words after a verb open with 并 and another act (通报并翻译了…, 积极回应，并转交地方…): the verb
+    had no content, its subject went on to do something else (并不, 并没有 deny: 表示并不后悔 is said)."""
+    if not content.startswith("并"):
+        return False
+    tokens = segment.words(content[:8])
+    return tokens[0] == "并" and len(tokens) > 1 and not tokens[1].startswith((*words("negations"), "无"))
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -571,12 +600,19 @@ class _Reader:
         if not subject and self._in_topic_clause(cue.start):
             return  # 如果说假话…, 据估计…: a condition or hearsay, not someone speaking
         clause = self.shadow[self.clause_start(cue.start):cue.start]
+        ss = self.sentence_start(cue.start)
+        aside = _unclosed_bracket(self.masked[ss:cue.start])
+        if aside >= 0 and not (subject and at >= ss + aside):
+            return  # 中国的习近平（估计净资产为…）, （中国称西沙群岛）: a verb inside an aside, with no speaker of its own
         own = clause.rsplit("的", 1)[-1]  # (被禁参选的黄之锋认为: the passive describes the speaker, who speaks)
         if any(m in own for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(own)):
             return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
         tokens = segment.words(clause)
+        if (cue.word in word_set("documents") and kind_of(subject) != "organisation" and _acted_on(clause)
+                and self.masked[cue.end:cue.end + 1] not in ("：", ":")):
+            return  # 打报告, 提交报告, 调研报告: a document made or handled, no verb of saying (发表评论：…: its words follow)
         if cue.word in ("称", "称为") and tokens[-1:] == ["应"]:
             return  # 台湾地区领导人应称“…”: what it should be called, not what anyone said
         if _made_to(tokens):
@@ -619,11 +655,16 @@ class _Reader:
                 self.sentence_speaker = (self.sentence_start(cue.start), res)  # 蓬佩奥发表声明称，说…: his, the verb after
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
+        if aside >= 0:
+            end = min((i for i in (self.masked.find("）", start, end), self.masked.find(")", start, end)) if i >= 0),
+                      default=end)  # （法案委员会称4次，民主派称5次）: the aside ends the words it reports
+            if cue.word == "称" and end - start <= _ASIDE_NAME:
+                return  # （中国称西沙群岛）: what they call it, not what they said
         quoted = self._quote_after_colon(start, end)
         if quoted is not None:
             end = quoted.open - 1
         content = self.shadow[start:end]
-        if not _has_han(content, 4) and MASK not in content:
+        if not _has_han(content, 4) and MASK not in content or _goes_on_acting(content):
             return
         self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
         self.claim(start, end)

@@ -374,7 +374,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         tokens = segment.words(body)
         cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
-    inside = _inside_names(body) | _inside_chinese_names(body, names)
+    inside = _inside_names(body) | _inside_chinese_names(body, names) | _inside_brackets(body)
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":
@@ -419,7 +419,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
         # the cut is the subject itself (他没有向她提供…的细节), a count is not (一位在北京…的业内人士); after a verb
         # (就职于某电厂的技术员杨先生) only a noun that names a speaker, not 就职于…的政策
-        for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut), reverse=True):
+        bracketed = _inside_brackets(body)  # (华盛顿（制宪会议的主持者）: an aside's 的 relates nothing in the clause)
+        for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut and i not in bracketed), reverse=True):
             h, e = subject_of(body[rel:], names)
             noun = body[rel + h:rel + e]
             if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))) and (
@@ -522,6 +523,17 @@ def _inside_chinese_names(body: str, names: tuple[str, ...]) -> set[int]:
     return {i for n in chinese for at in [body.find(n)] for i in range(at + 1, at + len(n))}
 
 
+_BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _inside_brackets(body: str) -> set[int]:
+    """Positions inside brackets, an aside about the subject (张达明(公民党党员,亦曾到占领区)指出): no cut word
+    there ends the subject."""
+    if "(" not in body and "（" not in body:
+        return set()
+    return {i for m in _BRACKETS.finditer(body) for i in range(m.start() + 1, m.end())}
+
+
 def _inside_names(body: str) -> set[int]:
     """Positions inside the organisations' names that hold a cut word (美国在台协会, 经济合作与发展组织)."""
     return {i for m in _compound_names().finditer(body) for i in range(m.start() + 1, m.end())}
@@ -563,13 +575,22 @@ def _is_speech_verb(token: str) -> bool:
 
 
 def before_verb(subject: str) -> str:
-    """A subject cut at the first verb of saying inside it (商鹏飞谴责香港国安法… → 商鹏飞)."""
+    """A subject cut at the first verb of saying inside it (商鹏飞谴责香港国安法… → 商鹏飞), unless a body's
+    name goes on after it (基本法咨询委员会)."""
     pos = 0
-    for token in segment.words(subject):
-        if pos > 0 and _is_speech_verb(token):
+    tokens = segment.words(subject)
+    for i, token in enumerate(tokens):
+        if pos > 0 and _is_speech_verb(token) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
             return subject[:pos]
         pos += len(token)
     return subject
+
+
+def _names_a_body(verb: str, after: str) -> bool:
+    """Whether a verb of saying is the noun of a body's name (咨询|委员会, 调查|委员会), not the subject's act
+    (回应|传媒, 谴责|中国: a verb, then its object)."""
+    return (after.endswith(words("org_suffixes")) and after not in word_set("places")
+            and segment.tagged(verb)[0][1] == "vn")
 
 
 def leading_noun(clause: str) -> str | None:
@@ -583,8 +604,9 @@ def leading_noun(clause: str) -> str | None:
     tagged = segment.tagged(clause)
     if any(len(token) == 1 and HAN.match(token) for token, tag in tagged):
         tagged = segment.tagged(clause, guess=True)  # words outside the dictionary: let the HMM guess them
-    for token, tag in tagged:
-        if (tag not in _NOUN_TAGS and token not in pronouns) or token in "，。、":
+    for i, (token, tag) in enumerate(tagged):
+        body = tag == "vn" and i + 1 < len(tagged) and _names_a_body(token, tagged[i + 1][0])  # (咨询|委员会)
+        if (tag not in _NOUN_TAGS and token not in pronouns and not body) or token in "，。、":
             if token == "的":
                 return None  # 法国的后疫情时代正式启动: 法国 owns the subject, it is not the subject
             break

@@ -448,8 +448,8 @@ class Registry:
             self._add(name, "", shadow.find(name))
         for m in _role_words().finditer(shadow):
             at = m.end()
-            if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at):
-                continue
+            if _DOT_RE.match(shadow, at + 1) or not _HAN.match(shadow, at) or segment.common_word(shadow[m.start():at + 1]):
+                continue  # (成员国中, 总统府: the role word is part of a longer word, no name follows)
             known = next((f for f in self._forms_by_first().get(shadow[at], ()) if shadow.startswith(f, at)), "")
             if len(known) == 1 and not (segment.common_word(shadow[at + 1:at + 3]) or shadow.startswith(_followers(), at + 1)):
                 known = ""  # (局长雷鸣: another name that starts so)

@@ -1043,3 +1043,55 @@ def test_a_topic_phrase_and_a_statement_end_where_another_speaker_begins():
 def test_a_position_stated_and_a_statement_issued_are_not_the_speaker(text, speaker):
     """表明立场: the position is the object; 发表声明表示 (one word for jieba): the embassy, which issued it."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国有三位亿万富翁，其中包括中国的习近平（估计净资产为15亿美元）。", []),
+    ("此前，中国7月1日开始在帕拉塞尔群岛（中国称西沙群岛）附近水域展开军事演习。", []),
+    ("委员会召开多次会议（建制派称4次，民主派称5次），未能取得任何成果。", []),
+    ("仅仅因为它现在不获取你的信息，并不意味着将来不会。（TikTok称这是标准的法律措辞。）",
+     [("TikTok", "这是标准的法律措辞")]),
+])
+def test_a_verb_inside_brackets_speaks_only_for_a_speaker_inside_them(text, expected):
+    """An aside in brackets: a verb there with its subject outside (习近平（估计…）) or naming something
+    (中国称西沙群岛) is nobody's statement; a sentence of its own in brackets is, up to the bracket."""
+    assert [(who, said) for _, who, said in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("香港大学法律学院首席讲师张达明(公民党党员,监警会成员,亦曾到占领区)指出，参与未经批准集结一般程度较轻。", "张达明"),
+    ("香港浸會大學選舉觀察計劃成員黎恩灝則指出，儘管消息不斷，但港人取向非常明確。", "黎恩灝"),
+    ("1987年\n基本法咨询委员会法律专责小组提交报告，建议法院管辖应以属地原则处理，指出：“犯罪者应在香港受审。”",
+     "基本法咨询委员会法律专责小组"),
+    ("欧盟选举观察团表示，投票过程总体有序。", "欧盟选举观察团"),
+])
+def test_asides_members_and_bodies_named_after_an_activity(text, expected):
+    """A comma or 亦曾 inside brackets ends no subject; 成员 is a role; a body's name may hold a verb of
+    saying (咨询委员会) and end in 团 or 组."""
+    assert [who for _, who, _ in found(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "李鸿章后来也没打报告，他挖了煤之后在唐山修了一段铁路。",
+    "北大的一群同学做了第一份后勤工人调研报告，在社会上造成了一定影响力。",
+    "中央宣讲团成员在海南、西藏作宣讲报告，推动全会精神学习走深走实。",
+    "世卫组织驻华代表处通报并翻译了所看到的关于这些病例的媒体声明。",
+    "联防联控机制综合组对网民反映的问题积极回应，并转交地方给予推动解决。",
+])
+def test_a_report_made_or_an_act_after_并_is_no_statement(text):
+    """打报告, 调研报告: 报告 the document; 通报并翻译了…, 回应，并转交…: the subject goes on acting."""
+    assert found(text) == []
+
+
+def test_a_document_before_a_colon_still_introduces_words():
+    """发表评论：… and 向世卫组织通报：… (组织 tagged as a verb): the words after the colon are theirs."""
+    assert [who for _, who, _ in found("知名律师周泽发表评论：为警察上门报警，这是不是也太黑色幽默了。")] == ["周泽"]
+    assert [who for _, who, _ in found("中方仍在向世卫组织通报：病毒不会发生人际感染。")] == ["中方"]
+    assert [said for _, _, said in found("林郑月娥表示并不担心美国对香港实施的所谓制裁。")] == ["并不担心美国对香港实施的所谓制裁"]
+
+
+def test_a_role_word_inside_a_longer_word_is_followed_by_no_name():
+    """成员国中: 成员 is part of 成员国, so no person 国中 holds the role 成员 that a later subject names."""
+    quotes = found("抗议者表示，七国集团峰会的实质就是成员国中的大国强制要求他国听命于自己。\n"
+                   "（2）伊朗议会成员称伊朗与埃及将重开使馆；")
+    assert [who for _, who, _ in quotes] == ["抗议者", "伊朗议会成员"]
