@@ -462,8 +462,9 @@ class Registry:
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
                                               or shadow[at] in _surname_particles() and not _name_after_particle(shadow[at:at + length])
-                                              or shadow.endswith(_long_org_suffixes(), at, at + length)):
-                continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央: name-shaped, but not a name
+                                              or shadow.endswith(_long_org_suffixes(), at, at + length)
+                                              or kind_of(shadow[at:at + length]) == "document"):
+                continue  # 老师时我们却…, 发言人平静地表示, 企业家常常, 记者时间有限, 代表党中央, 主任信函: name-shaped, but not a name
             if any(ch in _DOT for ch in shadow[at:at + length + 1]):
                 continue
             self._add(shadow[at:at + length], self._role_phrase(shadow, m.start(), m.end()), m.start())

@@ -1095,3 +1095,9 @@ def test_a_role_word_inside_a_longer_word_is_followed_by_no_name():
     quotes = found("抗议者表示，七国集团峰会的实质就是成员国中的大国强制要求他国听命于自己。\n"
                    "（2）伊朗议会成员称伊朗与埃及将重开使馆；")
     assert [who for _, who, _ in quotes] == ["抗议者", "伊朗议会成员"]
+
+
+def test_a_document_after_a_role_is_no_name():
+    """收到選舉主任信函: 信函 is a letter, not a person the role 主任 names, so the officer speaks later."""
+    quotes = found("參選人近日收到選舉主任信函，查問他們是否請求美國制裁香港。選舉主任在發給楊岳橋的信函指出，他已提交提名表格。")
+    assert [who for _, who, _ in quotes] == ["選舉主任"]
