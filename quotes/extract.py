@@ -8,6 +8,7 @@ once, front to back, because pronouns and descriptions refer backwards.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -182,6 +183,7 @@ def _names_recipient(text: str) -> bool:
     return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
 
 
+_NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
 _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
 
 
@@ -420,7 +422,7 @@ class _Reader:
             clause = self.shadow[i:j]
             if clause.strip():
                 h, e = find.subject_of(clause)
-                head = find.before_verb(clause[h:e]) if e < len(clause) else find.leading_noun(clause[h:])
+                head = self._name_then_act(find.before_verb(clause[h:e])) if e < len(clause) else find.leading_noun(clause[h:])
                 if head is None:
                     return timed if timed[0] else ("", at)  # the sentence is about something someone owns
                 if head and not head.startswith(words("topic_markers")):
@@ -430,6 +432,20 @@ class _Reader:
                         return head, i + h  # (…就任国家主席后，首次出访…，提出…: no subject of its own there)
             i = j + 1
         return timed
+
+    def _name_then_act(self, head: str) -> str:
+        """A head that names someone the article knows and goes on with what they did (李强感谢各民主党派…,
+        国务院总理李强感谢…): the subject ends with the name."""
+        form = self.registry.first_form_in(head, starts_within=_NAME_IN_HEAD)
+        if not form:
+            return head
+        end = head.find(form) + len(form)
+        if end not in itertools.accumulate(len(w) for w in segment.words(head)):
+            return head  # (盖茨基金|会: a form read wrongly elsewhere, inside a body's name here)
+        tagged = segment.tagged(head[end:end + 4])
+        act = tagged[0][0] if tagged and tagged[0][1] == "v" else ""
+        # (唐娟是…, 华为受制于…: what they are or undergo, not what they do)
+        return head[:end] if act and act != "是" and not act.startswith(("受", *words("passive_markers"))) else head
 
     def statement_span(self, pos: int) -> Span | None:
         """The quote span opening at ``pos`` if it reads as a whole statement."""

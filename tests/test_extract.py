@@ -1101,3 +1101,19 @@ def test_a_document_after_a_role_is_no_name():
     """收到選舉主任信函: 信函 is a letter, not a person the role 主任 names, so the officer speaks later."""
     quotes = found("參選人近日收到選舉主任信函，查問他們是否請求美國制裁香港。選舉主任在發給楊岳橋的信函指出，他已提交提名表格。")
     assert [who for _, who, _ in quotes] == ["選舉主任"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("国务院总理李强主持座谈会。李强感谢各民主党派、全国工商联和无党派人士对政府工作的关心支持，表示国务院将认真研究吸收大家的意见建议。", "李强"),
+    ("英国环境大臣Eustice表示，必须考虑后果。英国环境大臣Eustice拒绝评论需要多长时间，称媒体大臣道登稍后会宣布细节。", "Eustice"),
+])
+def test_a_known_name_then_what_they_did_is_the_subject_a_later_verb_inherits(text, speaker):
+    """李强感谢…，表示…: the name the article knows, not the whole clause, is who goes on to speak."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+def test_what_a_known_person_is_or_undergoes_leaves_a_forecast_impersonal():
+    """唐娟是…，目前被关押…，预计将出庭: 是 and 被 describe her; 'is expected' is no one's forecast."""
+    text = ("本周五，中国研究员唐娟被捕。美国司法部称，唐娟和其他三名入境美国的中国科研人员隐瞒其解放军的身份。"
+            "唐娟是四人中最后一名被捕者，目前被关押在北加州一所监狱，预计将在下周一出庭应讯。")
+    assert [who for _, who, _ in found(text)] == ["美国司法部"]
