@@ -666,7 +666,8 @@ class _Reader:
             return
         if self._in_time_clause(start, after):
             return
-        if self._inner_verb_speaks(start, cue.strength == "weak", cue.word):
+        outlet = res.kind in ("organisation", "unknown") and res.speaker.endswith(words("media_suffixes"))
+        if self._inner_verb_speaks(start, cue.strength == "weak", cue.word, outlet):
             if self.cue_at(start) is not None:
                 self.sentence_speaker = (self.sentence_start(cue.start), res)  # 蓬佩奥发表声明称，说…: his, the verb after
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
@@ -741,12 +742,13 @@ class _Reader:
         tagged = segment.tagged(self.shadow[start:min(first, start + 8)])
         return bool(tagged) and tagged[0][1].startswith(("v", "d", "x"))
 
-    def _inner_verb_speaks(self, start: int, weak: bool, outer: str) -> bool:
+    def _inner_verb_speaks(self, start: int, weak: bool, outer: str, outlet: bool = False) -> bool:
         """Whether the content's first clause is itself a verb of saying that takes over.
 
         It does when the clause opens with the verb (``谴责初选，形容…``), when a
         weak verb's content goes on with the same speaker (``否认，她称…``) or an outlet reports someone's
-        words (``新华社报道，汪文斌说，…``: rules ``report_verbs``), when the clause is a time
+        words (``新华社报道，汪文斌说，…``: rules ``report_verbs``; ``路透社说，华春莹指出，…``: rules
+        ``media_suffixes``), when the clause is a time
         clause (``宣布上述规定之际，…``) or when it introduces someone's direct
         quote (``指出，黄之锋表示：“…”``).  Otherwise a nested verb stays inside
         the content (``表示，普京曾告诉拜登，…``).
@@ -769,6 +771,8 @@ class _Reader:
         subject, _, _ = self.subject(inner.start)
         if weak and (not subject or subject in word_set("pronouns") or outer.startswith(words("report_verbs"))):
             return True  # 否认，她称…; 新华社报道，汪文斌在记者会上说，…: the content's own speaker speaks
+        if outlet and subject and inner.strength != "recipient" and self.masked[inner.end:inner.end + 1] in find.CUE_PUNCT:
+            return True  # 路透社说，华春莹指出，…: whom the outlet quotes (本网认为，…所长告知马波…: the outlet's view)
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
     def _frame(self, cue: Cue) -> bool:

@@ -231,7 +231,10 @@ def find_cues(masked: str) -> list[Cue]:
         start, word = m.start(), m.group()
         base = _base_verb(word)
         if any(pattern.match(masked, start - k) for k, pattern in blocked.get(base, ()) if start - k >= 0):
-            continue
+            if word == base or word[len(base):] not in strength:
+                continue
+            start, word = start + len(base), word[len(base):]  # 文汇报称: the compound is no verb, the verb after it is
+            base = word
         if word == "说" and _FOR_SOMEONE.match(masked, max(0, start - 2)):
             continue  # (对)年轻人来说, 理想来说, 从…角度来说: "for", not "said"
         end = m.end()
@@ -435,8 +438,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
 def before_own_verb(subject: str) -> int:
     """The length of a verb's subject without a verb of saying it ends in (中国否认|指控，称…, 路透社分析|认为:
     the verb before the verb is no part of who), unless that verb is a noun it governs or counts."""
-    if not subject.endswith(_subject_verbs()):  # (one test in C for the usual subject, which ends in no verb)
-        return len(subject)
+    if not subject.endswith(_subject_verbs()) or subject.endswith(words("not_cues")):  # (文汇报: no verb in it)
+        return len(subject)  # (one test in C for the usual subject, which ends in no verb)
     verb = next((v for v in _subject_verbs() if subject.endswith(v) and _verb_ends(subject[:-len(v)])), "")
     return len(subject) - len(verb)
 

@@ -744,9 +744,9 @@ class Registry:
         if len(subject) > 24 or "我" in subject or kind == "unknown" and (len(subject) < 2 or not nominal(subject)):
             head = subject.rsplit("的", 1)[-1]
             if "我" not in subject and head != subject and 2 <= len(head):
-                if _describes_a_speaker(head):
+                if _describes_a_speaker(head) and head not in _KINDS_OF_PEOPLE:
                     return self.resolve(head)  # 不愿透露姓名的印度政府人士: the noun the clause describes
-                if _whose(head):
+                if _whose(head) or head in _KINDS_OF_PEOPLE:  # (熟悉这次会议的人士: 人士 alone says nothing)
                     named = _APPOSITION.match(subject)  # 徐友渔这位中国最着名的自由主义者: the name, then what he is
                     if named and self._is_name(named.group(1)):
                         return self._speaks(self._add(named.group(1), ""))

@@ -1117,3 +1117,20 @@ def test_what_a_known_person_is_or_undergoes_leaves_a_forecast_impersonal():
     text = ("本周五，中国研究员唐娟被捕。美国司法部称，唐娟和其他三名入境美国的中国科研人员隐瞒其解放军的身份。"
             "唐娟是四人中最后一名被捕者，目前被关押在北加州一所监狱，预计将在下周一出庭应讯。")
     assert [who for _, who, _ in found(text)] == ["美国司法部"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("路透社说，华春莹指出，只要在中国遵守中国的法律法规，任何外国公民都无需担心。", ["华春莹"]),
+    ("当地媒体说，人们对新到轮值部队的隔离表示担心。", ["当地媒体"]),
+    ("本网认为，今天派出所所长告知马波要处以行政拘留，很有可能是进入了敏感时期。", ["本网"]),
+    ("中央社说，隶属香港中联办的文汇报上午发出快讯称，罗冠聪已前往机场。", ["隶属香港中联办的文汇报"]),
+])
+def test_an_outlet_saying_that_someone_said_gives_that_persons_words(text, expected):
+    """路透社说，X指出，…: X speaks (as 据…报道); not when the inner verb reports nothing (表示担心) or only tells
+    someone (告知马波); 文汇报 holds 汇报 but is a name, its 称 the verb."""
+    assert [who for _, who, _ in found(text)] == expected
+
+
+def test_a_description_ending_in_a_bare_kind_of_person_stays_whole():
+    """熟悉这次会议的人士: 人士 alone names no one; the clause says who."""
+    assert [who for _, who, _ in found("熟悉这次会议的人士表示，这次谈判的目标是缓和紧张关系。")] == ["熟悉这次会议的人士"]

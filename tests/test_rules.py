@@ -234,6 +234,11 @@ def test_what_an_outlet_reports_someone_said_is_theirs(row):
     assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
 
 
+@pytest.mark.parametrize("row", _rows("media_suffixes"), ids=lambda r: r["word"])
+def test_what_an_outlet_says_someone_said_is_theirs(row):
+    assert [q.speaker for q in extract(row["example"])][0] == row["speaker"]
+
+
 @pytest.mark.parametrize("row", _rows("short_bodies"), ids=lambda r: r["word"])
 def test_a_short_body_after_a_demonstrative_is_the_body_that_spoke(row):
     assert [q.speaker for q in extract(row["example"])][-1] == row["speaker"]
