@@ -26,7 +26,8 @@ _NAME_DOTS = "·•‧・"
 _HYPHENS = "-－"  # (艾哈迈迪-内贾德: a hyphen between characters parts a name too)
 _DOT = _NAME_DOTS + _HYPHENS
 _DOT_CLASS = f"[{_NAME_DOTS}{re.escape(_HYPHENS)}]"
-_DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}\p{{Han}}{{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
+# (a middle part holds no conjunction: 詹姆斯·刘和黛西·冷 is two names)
+_DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}(?:(?![和与及])\p{{Han}}){{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
@@ -125,12 +126,13 @@ def _transliterated_tail(text: str) -> int:
 
 
 def _single_last_part(shadow: str, start: int) -> int:
-    """1 for a one-character last part of a dotted name that nothing but a follower or a non-Chinese
-    character comes after (克里斯托弗·雷（Christopher Wray）, 克里斯托弗·雷说), else 0."""
+    """1 for a one-character last part of a dotted name that nothing but a follower, a role or a non-Chinese
+    character comes after (克里斯托弗·雷（Christopher Wray）, 克里斯托弗·雷说, 克里斯托弗·雷局长), else 0."""
     after = start + 1
     if not _HAN.match(shadow, start) or shadow[start] in _NOT_IN_NAMES:
         return 0
-    return 1 if after >= len(shadow) or not _HAN.match(shadow, after) or shadow.startswith(_followers(), after) else 0
+    return 1 if (after >= len(shadow) or not _HAN.match(shadow, after) or shadow.startswith(_followers(), after)
+                 or _role_words().match(shadow, after)) else 0
 
 
 @lru_cache(maxsize=50_000)
@@ -489,8 +491,8 @@ class Registry:
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
             # (首席执行官史蒂芬·梅: right after a role, the whole given name stays)
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
-        length = (_foreign_length(shadow, last_dot + 1) or _name_length(shadow, last_dot + 1, 4)
-                  or (_single_last_part(shadow, last_dot + 1) if first_dot - start >= 2 else 0))
+        single = _single_last_part(shadow, last_dot + 1) if first_dot - start >= 2 else 0  # (克里斯托弗·雷|表示)
+        length = _foreign_length(shadow, last_dot + 1) or single or _name_length(shadow, last_dot + 1, 4)
         return (start, last_dot + 1 + length) if length and first_dot > start else (start, start)
 
     @staticmethod

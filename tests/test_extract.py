@@ -1134,3 +1134,13 @@ def test_an_outlet_saying_that_someone_said_gives_that_persons_words(text, expec
 def test_a_description_ending_in_a_bare_kind_of_person_stays_whole():
     """熟悉这次会议的人士: 人士 alone names no one; the clause says who."""
     assert [who for _, who, _ in found("熟悉这次会议的人士表示，这次谈判的目标是缓和紧张关系。")] == ["熟悉这次会议的人士"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联邦调查局局长克里斯托弗·雷表示，猎狐计划是运动。克里斯托弗·雷局长说，这是针对海外中国人的。", ["克里斯托弗·雷"] * 2),
+    ("近三分之一在美国，詹姆斯·刘和黛西·冷就属其列。特洛伊大学的黛西·冷说，她理解监管机构的动机。", ["黛西·冷"]),
+])
+def test_dotted_names_with_a_one_character_last_part_and_two_names_joined(text, expected):
+    """克里斯托弗·雷|表示, 克里斯托弗·雷|局长: the last part is one character before a verb or a role;
+    詹姆斯·刘和黛西·冷: a conjunction between dots joins two names."""
+    assert [who for _, who, _ in found(text)] == expected
