@@ -324,6 +324,12 @@ class _Reader:
             titled = self._subject_before_title(cs - 1)  # 有中国自媒体以“…”为题发文: who used the title
             if titled is not None:
                 return titled
+        if (cs > 0 and self.masked[cs - 1] in find.CLOSERS and clause.startswith("的")
+                and clause.rstrip("所").endswith(find.speaker_nouns())):
+            span = next((s for s in self.spans if s.close == cs - 1), None)
+            if span is not None:  # 一位网名为“一朵默默绽放的花儿”的新浪网友所说: words in marks describe who speaks
+                cs = self.clause_start(span.open)
+                clause = self.shadow[cs:cue_start]
         h, e = find.subject_of(clause, self.names())
         e = h + find.before_own_verb(clause[h:e])
         if cs > 0 and self.masked[cs - 1] in find.CLOSERS:
@@ -629,6 +635,9 @@ class _Reader:
         if (cue.word in word_set("documents") and kind_of(subject) != "organisation" and _acted_on(clause)
                 and self.masked[cue.end:cue.end + 1] not in ("：", ":")):
             return  # 打报告, 提交报告, 调研报告: a document made or handled, no verb of saying (发表评论：…: its words follow)
+        if (tokens[-1:] == ["所"] and self.masked[cue.end:cue.end + 1] not in find.OPENERS
+                and not any(w in self.shadow[self.sentence_start(cue.start):cue.start] for w in words("comparisons"))):
+            return  # 他们所说的证据, 中国学者所称的…: what was said, a noun phrase (如X所说, X所说「…」 say who said it)
         if cue.word in ("称", "称为") and tokens[-1:] == ["应"]:
             return  # 台湾地区领导人应称“…”: what it should be called, not what anyone said
         if _made_to(tokens):

@@ -353,8 +353,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         head = m.end()
     if clause.endswith("所"):  # 正如苏特尔所(说), 该判决如鲍文德所(称): "as X said", X after the last "as"
         at = max((clause.rfind(w) + len(w) for w in words("comparisons") if w in clause), default=-1)
-        if at >= head:
-            head, clause = at, clause[:-1]
+        if at >= head or segment.words(clause[-4:])[-1] == "所":  # (Palmerston所說「…」: 所 is the verb's; 研究所 a name)
+            head, clause = max(head, at), clause[:-1]
     m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()
@@ -410,7 +410,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if m and m.start() < cut:
         cut = m.start()
     opener = (cut <= 1 and body[:cut] not in word_set("pronouns") and not body.startswith("以")  # (以她的方式: how, not who)
-              or bool(_QUANTIFIER.fullmatch(body[:cut]))
+              or bool(_QUANTIFIER.fullmatch(body[:cut])) or body[cut:cut + 1] == "为" and bool(_COUNTED.match(body))
               or cut > 0 and tokens[0] in ("正在", "正")  # (正在丹麦访问的…蓬佩奥: what they are doing, then who)
               or _TITLE_ONLY.fullmatch(body[:cut]) is not None)  # (《香港人权及民主法案》在美国的重要推手…朱牧民)
     counted = _QUANTIFIER.match(body)
@@ -470,6 +470,7 @@ def _glued(token: str, cuts: tuple[str, ...]) -> bool:
 
 
 _TITLE_ONLY = re.compile(r"《[^》]+》")
+_COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[位名个]")  # 一位网名为“…”的新浪网友: a count, not 这位 (这位前顾问为自己…)
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名
 
 

@@ -1144,3 +1144,23 @@ def test_dotted_names_with_a_one_character_last_part_and_two_names_joined(text, 
     """克里斯托弗·雷|表示, 克里斯托弗·雷|局长: the last part is one character before a verb or a role;
     詹姆斯·刘和黛西·冷: a conjunction between dots joins two names."""
     assert [who for _, who, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这，就是他们所说我收到程渊活动经费的证据！", []),
+    ("这也与其在4月27日发布的时间线中，所指出武汉卫健委通报了聚集性肺炎病例的说法有所出入。", []),
+    ("正如苏特尔所说，“为了人类自己的利益，我们需要投入一些精力去弄明白。”", ["苏特尔"]),
+    ("开埠之前英国对香港不予期望，印象就是英國外交大臣Palmerston所說「像一塊荒蕪的禿石」。", ["Palmerston"]),
+])
+def test_a_verb_after_所_is_what_was_said_unless_it_says_who(text, expected):
+    """X所说的…: a noun phrase, not a report; 正如X所说 and X所说「…」 still name who said it."""
+    assert [who for _, who, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("正如一位网名为“一朵默默绽放的花儿”的新浪网友所说：“李文亮微博成了一个安放人们良心的地方。”", "新浪网友"),
+    ("柏林的慈善机构“Schnitte Ost”的负责人表示，对该机构的需求持续增加。", "柏林的慈善机构Schnitte Ost的负责人"),
+])
+def test_words_in_marks_that_describe_who_speaks_are_part_of_the_subject(text, expected):
+    """…“一朵默默绽放的花儿”的新浪网友所说: the subject does not start at the closing mark."""
+    assert [who for _, who, _ in found(text)] == [expected]
