@@ -432,8 +432,10 @@ class _Reader:
                 if head is None:
                     return timed if timed[0] else ("", at)  # the sentence is about something someone owns
                 if head and not head.startswith(words("topic_markers")):
-                    if j < at and _ends_in_time_word(clause):
-                        timed = timed if timed[0] else (head, i + h)  # (欧盟出台这些规则后，人们曾表示担忧，认为: 人们)
+                    if j < at and (_ends_in_time_word(clause) or head.startswith("《")):
+                        # (欧盟出台这些规则后，人们曾表示担忧，认为: 人们; 国会通过的《…法案》，特朗普总统就在签署时…，表示:
+                        # a title the sentence is about, then who acted on it)
+                        timed = timed if timed[0] else (head, i + h)
                     elif not timed[0] or nominal(head):
                         return head, i + h  # (…就任国家主席后，首次出访…，提出…: no subject of its own there)
             i = j + 1

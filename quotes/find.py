@@ -527,13 +527,13 @@ def _inside_chinese_names(body: str, names: tuple[str, ...]) -> set[int]:
     return {i for n in chinese for at in [body.find(n)] for i in range(at + 1, at + len(n))}
 
 
-_BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
+_BRACKETS = re.compile(r"[（(《][^（()）《》]*[)）》]")
 
 
 def _inside_brackets(body: str) -> set[int]:
-    """Positions inside brackets, an aside about the subject (张达明(公民党党员,亦曾到占领区)指出): no cut word
-    there ends the subject."""
-    if "(" not in body and "（" not in body:
+    """Positions inside brackets, an aside about the subject (张达明(公民党党员,亦曾到占领区)指出), or inside
+    a title (《香港人权与民主法案》): no cut word there ends the subject."""
+    if "(" not in body and "（" not in body and "《" not in body:
         return set()
     return {i for m in _BRACKETS.finditer(body) for i in range(m.start() + 1, m.end())}
 
@@ -603,6 +603,10 @@ def leading_noun(clause: str) -> str | None:
     Only used where no cut word ends the subject, so part-of-speech tagging,
     which is slow, runs on a few short clauses per article.
     """
+    title = _TITLE_ONLY.match(clause)
+    if title:  # 《香港人权与民主法案》: a title is one noun, whatever words it holds
+        rest = leading_noun(clause[title.end():])
+        return None if rest is None else title.group() + rest
     out = []
     pronouns = word_set("pronouns") | word_set("roles")  # (发言人 is tagged as a set phrase)
     tagged = segment.tagged(clause)

@@ -1164,3 +1164,10 @@ def test_a_verb_after_所_is_what_was_said_unless_it_says_who(text, expected):
 def test_words_in_marks_that_describe_who_speaks_are_part_of_the_subject(text, expected):
     """…“一朵默默绽放的花儿”的新浪网友所说: the subject does not start at the closing mark."""
     assert [who for _, who, _ in found(text)] == [expected]
+
+
+def test_a_title_is_one_noun_and_a_sentence_about_it_goes_on_with_who_acted():
+    """《香港人权与民主法案》: 与 inside a title cuts nothing; the title opens the sentence, 特朗普总统 acts and speaks."""
+    assert [who for _, who, _ in found("去年国会通过的《香港人权与民主法案》，特朗普总统就在签署时加了一句声明，"
+                                       "表示对法案的有些条款有所保留。")] == ["特朗普"]
+    assert [who for _, who, _ in found("印度媒体《今日印度》认为，双方发生军事冲突是迟早的。")] == ["印度媒体《今日印度》"]
