@@ -683,14 +683,15 @@ class _Reader:
                 self.sentence_speaker = (self.sentence_start(cue.start), res)  # 蓬佩奥发表声明称，说…: his, the verb after
             return  # 谴责初选，形容…; 否认，她称…; 文章指出，黄之锋表示：“…”: the inner verb speaks
         end = self._content_end(start)
+        quoted = self._quote_after_colon(start, end)  # (…，艾莫兹发过一条推特：“…”: the speaker's words, named again)
+        end = self._until_named_again(start, end, res)
         if aside >= 0:
             end = min((i for i in (self.masked.find("）", start, end), self.masked.find(")", start, end)) if i >= 0),
                       default=end)  # （法案委员会称4次，民主派称5次）: the aside ends the words it reports
             if cue.word == "称" and end - start <= _ASIDE_NAME:
                 return  # （中国称西沙群岛）: what they call it, not what they said
-        quoted = self._quote_after_colon(start, end)
         if quoted is not None:
-            end = quoted.open - 1
+            end = min(end, quoted.open - 1)
         content = self.shadow[start:end]
         if not _has_han(content, 4) and MASK not in content or _goes_on_acting(content):
             return
@@ -850,6 +851,20 @@ class _Reader:
             cs = self.clause_start(inner.start, start)
             if cs > start and self.masked[cs - 1] in "，," and self._complete(start, cs - 1) and self._reports(cs, inner):
                 self.split_points.add(inner.start)
+                return cs - 1
+            i += 1
+        return end
+
+    def _until_named_again(self, start: int, end: int, res: Resolution) -> int:
+        """Reported content stops at a clause that names its speaker again (他指出…，蓬佩奥敦促中国履行…): the
+        journalist goes on about what they did."""
+        if res.kind != "person":
+            return end
+        forms = tuple(f for f, p in self.registry.forms().items() if p.name == res.speaker)
+        i = bisect.bisect_right(self.clause_starts, start)
+        while forms and i < len(self.clause_starts) and self.clause_starts[i] < end:
+            cs = self.clause_starts[i]
+            if self.masked[cs - 1] in "，," and self.shadow.startswith(forms, cs) and self._complete(start, cs - 1):
                 return cs - 1
             i += 1
         return end

@@ -1171,3 +1171,13 @@ def test_a_title_is_one_noun_and_a_sentence_about_it_goes_on_with_who_acted():
     assert [who for _, who, _ in found("去年国会通过的《香港人权与民主法案》，特朗普总统就在签署时加了一句声明，"
                                        "表示对法案的有些条款有所保留。")] == ["特朗普"]
     assert [who for _, who, _ in found("印度媒体《今日印度》认为，双方发生军事冲突是迟早的。")] == ["印度媒体《今日印度》"]
+
+
+def test_reported_words_stop_where_the_speaker_is_named_again():
+    """他指出…，蓬佩奥敦促…: the journalist goes on about the speaker; a quotation after a colon later in the
+    sentence is still theirs."""
+    quotes = found("美国国务卿蓬佩奥发表声明。他指出709大抓捕让世界看到了真相，蓬佩奥敦促中国履行国际人权义务。")
+    assert [(who, said) for _, who, said in quotes] == [("蓬佩奥", "709大抓捕让世界看到了真相")]
+    quotes = found("阿卡瓦奇·艾莫兹批评阿迪契。她表示，当自己从前的老师说出这种话来，我感到非常沮丧，"
+                   "今年4月，艾莫兹发过一条推特：“当你试图阻止孩子们获得医疗保健，你就是在谋杀他们。”")
+    assert [kind for kind, _, _ in quotes] == ["indirect", "direct"]
