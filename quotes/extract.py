@@ -183,6 +183,8 @@ def _names_recipient(text: str) -> bool:
     return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
 
 
+# A given name in Latin letters written into a Chinese sentence (在廣東出生的Jackie今年24歲), not glossed in brackets
+_LATIN_GIVEN = re.compile(r"(?<![A-Za-z（(])[A-Z][a-z]{2,}(?=[\u4e00-\u9fff])")
 _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
 _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
 
@@ -565,7 +567,7 @@ class _Reader:
         while i >= 0 and self.clause_starts[i] > floor:
             start = self.clause_starts[i]
             if not self.in_claim(start) and self.masked[start:start + 1] not in find.OPENERS:
-                names = _guessed_names(self.masked[start:end])
+                names = _guessed_names(self.masked[start:end]) or _LATIN_GIVEN.findall(self.masked, start, end)
                 if names:
                     return names[-1]
             end = start

@@ -1181,3 +1181,9 @@ def test_reported_words_stop_where_the_speaker_is_named_again():
     quotes = found("阿卡瓦奇·艾莫兹批评阿迪契。她表示，当自己从前的老师说出这种话来，我感到非常沮丧，"
                    "今年4月，艾莫兹发过一条推特：“当你试图阻止孩子们获得医疗保健，你就是在谋杀他们。”")
     assert [kind for kind, _, _ in quotes] == ["indirect", "direct"]
+
+
+def test_a_given_name_in_latin_letters_is_whom_a_later_pronoun_means():
+    """在廣東出生的Jackie今年24歲…他曾認為: no one has spoken, the name written in Latin letters is 他."""
+    quotes = found("在廣東出生的Jackie今年24歲，多年前隨家人一同移民美國。他曾認為警察暴力離自己的生活十分遙遠。")
+    assert [who for _, who, _ in quotes] == ["Jackie"]
