@@ -659,9 +659,7 @@ class _Reader:
                 return
         elif cue.strength == "weak" and cue.word in words("verbs") and self.masked[cue.end:cue.end + 1] not in ("：", ":", "，", ","):
             return
-        if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
-            # 报道称 / 该报道称: the report speaks
-            subject, written = subject + cue.word[:2], written + self.text[cue.start:cue.start + 2]
+        subject, written = self._with_noun(subject, written, cue)
         res, how = self.resolve(subject, written, cue.start)
         if res is None or (how == "inherited" and res.kind == "unknown" and cue.word in word_set("impersonal_verbs")
                            and not self._spoke_in_sentence(cue.start)):
@@ -706,6 +704,12 @@ class _Reader:
             self.claimed_spans.add(quoted.open)
             self.emit("direct", quoted.open + 1, quoted.close, res, written or subject, cue_label, confidence - 0.05)
             self._follow_on(quoted, res, written or subject, cue_label, confidence - 0.05)
+
+    def _with_noun(self, subject: str, written: str, cue: Cue) -> tuple[str, str]:
+        """报道称 / 该报道称: the document a verb starts with speaks when no other subject does."""
+        if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
+            return subject + cue.word[:2], written + self.text[cue.start:cue.start + 2]
+        return subject, written
 
     def _spoke_in_sentence(self, pos: int) -> bool:
         """Whether someone was reported speaking earlier in the sentence at ``pos``."""
@@ -984,7 +988,7 @@ class _Reader:
             return False  # “延安整风”，中央党校强调，…: the verb introduces what follows
         clause = self.shadow[j:cue.start]
         h, e = find.subject_of(clause, self.names())
-        subject = clause[h:e]
+        subject, written = self._with_noun(clause[h:e], self.text[j + h:j + e], cue)  # (“…”报告称。)
         if not subject:
             return False
         res = self.speaker(subject, cue.start)
@@ -994,12 +998,12 @@ class _Reader:
             self.consumed_cues.add(cue.start)  # (“…，两方就成为利益交换关系”，冯建军表示，过分强调…: the verb reports on too)
         self.claimed_spans.add(span.open)
         confidence = 0.85 - _UNCERTAIN.get(res.how, 0)
-        self.emit("direct", span.open + 1, span.close, res, self.text[j + h:j + e], cue.word, confidence)
+        self.emit("direct", span.open + 1, span.close, res, written, cue.word, confidence)
         after = find.content_start(self.masked, k)
         nxt = self.statement_span(after) if after < len(self.masked) and self.masked[after] in find.OPENERS else None
         if nxt is not None:
             self.claimed_spans.add(nxt.open)
-            self.emit("direct", nxt.open + 1, nxt.close, res, self.text[j + h:j + e], cue.word, confidence)
+            self.emit("direct", nxt.open + 1, nxt.close, res, written, cue.word, confidence)
         return True
 
     def _verb_opens(self, pos: int) -> bool:
@@ -1013,10 +1017,16 @@ class _Reader:
         return self.cues[i] if i >= 0 and self.cues[i].start >= start else None
 
     def _clause_after(self, j: int) -> int:
-        """Where the clause starting at ``j`` ends: a clause mark, an opening quotation mark, or 80 characters on."""
-        k = j
-        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and k - j < 80 and self.masked[k] not in find.OPENERS:
+        """Where the clause starting at ``j`` ends: a clause mark, an opening quotation mark, or 80 characters on,
+        not counting what brackets hold (…大学医院（University Hospital Plymouth NHS Trust）…护士凯特·坦塔姆（Kate Tantam）说)."""
+        k, length = j, 0
+        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and length < 80 and self.masked[k] not in find.OPENERS:
+            if self.masked[k] in "（(":
+                close = self.masked.find("）" if self.masked[k] == "（" else ")", k, k + 80)
+                if close > k:
+                    k = close
             k += 1
+            length += 1
         return k
 
     def _colon_before(self, span: Span) -> bool:

@@ -330,6 +330,12 @@ def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
 
 
 @cache
+def _body_with_与() -> re.Pattern:
+    """与 inside a body's name that a role follows (国家反谍报与安全中心(…)主任…): no preposition there."""
+    return re.compile(rf"与[\u4e00-\u9fff]{{1,10}}?(?:{alternation('org_suffixes')})(?:[（(][^）)]*[）)])?(?:{alternation('roles')})")
+
+
+@cache
 def _roles_opening_with_cut_words() -> tuple[str, ...]:
     """Roles that open with a cut word (特别代表: 特别 is 'especially' elsewhere): a cut there would split the role."""
     return tuple(r for r in words("roles") if r.startswith(words("cut_words")) and r not in word_set("cut_words"))
@@ -378,6 +384,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
     inside = _inside_names(body) | _inside_chinese_names(body, names) | _inside_brackets(body)
+    if "与" in body:
+        inside |= {m.start() for m in _body_with_与().finditer(body)}
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":

@@ -1187,3 +1187,15 @@ def test_a_given_name_in_latin_letters_is_whom_a_later_pronoun_means():
     """在廣東出生的Jackie今年24歲…他曾認為: no one has spoken, the name written in Latin letters is 他."""
     quotes = found("在廣東出生的Jackie今年24歲，多年前隨家人一同移民美國。他曾認為警察暴力離自己的生活十分遙遠。")
     assert [who for _, who, _ in quotes] == ["Jackie"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“例如，我们有一种床上的自行车，”普利茅斯国民保健署信托基金大学医院（University Hospital Plymouth NHS Trust）"
+     "重症监护病房的专项康复护士凯特·坦塔姆（Kate Tantam）说。", "凯特·坦塔姆"),
+    ("“从经济基本面等多个角度观察，未来降准概率依然较大。”报告称。", "报告"),
+    ("“根据中国法律，每家中国科技企业都必须向有关部门提供信息，”美国国家反谍报与安全中心主任威廉·埃瓦尼纳说。", "威廉·埃瓦尼纳"),
+])
+def test_a_long_speaker_after_the_quotation(text, speaker):
+    """Brackets do not count toward how far the speaker after a quotation may stand; 报告称 after it: the
+    report speaks; 与 inside a body's name before a role is no preposition."""
+    assert [who for _, who, _ in found(text)] == [speaker]
