@@ -438,6 +438,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
                     opener or noun.endswith(speaker_nouns()) or names and noun.endswith(names)):
                 return head + rel + h, head + rel + e
     end = head + cut
+    with_whom = _WITH_WHOM.search(clause, head, end)
+    if with_whom and with_whom.start() > head:
+        end = with_whom.start()  # 白松岩和他开玩笑说: with whom someone spoke is no part of who
     while end > head and clause[end - 1] in " 的等（(":
         end -= 1
     return head, end
@@ -478,6 +481,7 @@ def _glued(token: str, cuts: tuple[str, ...]) -> bool:
 
 
 _TITLE_ONLY = re.compile(r"《[^》]+》")
+_WITH_WHOM = re.compile(r"[和跟与同](?:他|她|我)们?$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[位名个]")  # 一位网名为“…”的新浪网友: a count, not 这位 (这位前顾问为自己…)
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名
 

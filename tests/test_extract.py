@@ -1199,3 +1199,8 @@ def test_a_long_speaker_after_the_quotation(text, speaker):
     """Brackets do not count toward how far the speaker after a quotation may stand; 报告称 after it: the
     report speaks; 与 inside a body's name before a role is no preposition."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_with_whom_someone_spoke_is_no_part_of_the_speaker():
+    """艾的助手和我说，…: 和我 says to whom; the assistant speaks."""
+    assert [who for _, who, _ in found("艾的助手和我说，这是中央规划，可以让城市迅速绿化起来。")] == ["艾的助手"]
