@@ -1061,12 +1061,16 @@ class _Reader:
         return True
 
     def _continuation(self, span: Span) -> None:
-        """A quote standing as its own sentence continues the last speaker."""
+        """A quote standing as its own sentence continues the last speaker, or is the words of the one person
+        its paragraph is about."""
         last = self.registry.last_speaker
         para = self.para_of(span.open)
+        person = None
         if last is None or para - self.last_quote_para > 2 or (
                 para - self.last_quote_para == 2 and not self._only_about(last, para - 1)):
-            return
+            person = self._paragraph_person(span)
+            if person is None:
+                return
         inner = self.shadow[span.open + 1:span.close]
         before = self.masked[self.paras[para][0]:span.open].rstrip()
         after = _END_NOTE.sub("", self.masked[span.close + 1:self.para_end(span.open)].strip())
@@ -1074,7 +1078,25 @@ class _Reader:
         ends = not after or after[0] in "。！？!?…\n" or self._goes_on_in_paragraph(span, inner)
         if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
             self.claimed_spans.add(span.open)
-            self.emit("direct", span.open + 1, span.close, self._sentence_before_names(span) or last, "", "", 0.55)
+            res = self._sentence_before_names(span) or (self.speaker(person.name, span.open) if person else last)
+            self.emit("direct", span.open + 1, span.close, res, "", "", 0.55 if person is None else 0.5)
+
+    def _paragraph_person(self, span: Span) -> Person | None:
+        """The person a paragraph opens with and names alone before a quotation in it (詹姆斯教授从…测量…。在过去的
+        几个月中，他看到了…变化。“这些变化是巨大的…”): whose words the quotation is."""
+        start = self.para_start(span.open)
+        if start == span.open:
+            return None
+        head = self._clause_head(start)
+        form = self.registry.first_form_in(head, starts_within=_NAME_IN_HEAD)
+        at = head.find(form) if form else -1
+        if at < 0 or "的" in head[:at] or head.startswith("的", at + len(form)):
+            return None  # (一张李文亮的朋友圈背景图: the paragraph is about something of theirs)
+        person = self.registry.forms()[form]  # (only a name already read: no guess registers one)
+        text = self.shadow[start:span.open]
+        if any(form in text for form, other in self.registry.forms().items() if other is not person):
+            return None
+        return person
 
     def _sentence_before_names(self, span: Span) -> Resolution | None:
         """The person who appeals in the sentence just before a quotation, in its paragraph or the one

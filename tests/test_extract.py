@@ -1204,3 +1204,15 @@ def test_a_long_speaker_after_the_quotation(text, speaker):
 def test_with_whom_someone_spoke_is_no_part_of_the_speaker():
     """艾的助手和我说，…: 和我 says to whom; the assistant speaks."""
     assert [who for _, who, _ in found("艾的助手和我说，这是中央规划，可以让城市迅速绿化起来。")] == ["艾的助手"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("苏宁金融研究院高级研究员付一夫今年发表了一份报告。\n长三角上半年GDP总量为11万亿元。\n全国经济回暖。\n"
+     "付一夫分析长三角经济的快速复苏主要得益于防控到位。“同时，江浙沪皖充分发挥各自的优势，在全国率先实现了全面复工复产。”",
+     ["付一夫"]),
+    ("眼科医生李文亮去世了。\n一张李文亮的朋友圈背景图，在网上流传。“理论是灰色的，生命之树常青。”", []),
+])
+def test_a_quotation_in_a_paragraph_about_one_named_person_is_theirs(text, expected):
+    """A paragraph that opens with someone already named and names no one else: a sentence in marks in it is
+    their words, not an object of theirs (李文亮的朋友圈背景图)."""
+    assert [who for _, who, _ in found(text)] == expected
