@@ -1051,8 +1051,8 @@ class _Reader:
         clause = clause[:len(clause) - len(appeal)]  # 雷伊呼吁：“…”: the appeal in its own words
         h, e = find.subject_of(clause, self.names())
         subject = clause[h:e]
-        if not subject or e != len(clause):
-            return False
+        if not subject or e != len(clause) and not find.idiom(clause[e:]):
+            return False  # (熊婧不置可否：“…”: how she answered may stand between)
         res = self.speaker(subject, span.open)
         if res is None or not (res.kind == "person" or looks_like_name(subject)):
             return False

@@ -501,6 +501,11 @@ def _opens_with_verb(text: str) -> bool:
 _MANNER_TAGS = ("v", "a", "i", "d", "z", "c")  # verbs, adjectives, idioms, adverbs, states, 只是 (not "l": 发言人 is one)
 
 
+def idiom(text: str) -> bool:
+    """A four-character idiom alone (不置可否, 一针见血): how someone spoke or answered."""
+    return len(text) == 4 and segment.tagged(text)[0][1] == "i"
+
+
 def _manner_at(body: str, tokens: list[str]) -> int | None:
     """Where a manner adverbial (…地, or a verb with 着) before the verb begins, if the words end with one.
 
@@ -513,6 +518,8 @@ def _manner_at(body: str, tokens: list[str]) -> int | None:
     if len(tokens) > 1 and body.endswith(("着", "著")):
         return len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)
     last = tokens[-1] if tokens else ""
+    if len(tokens) > 1 and idiom(last) and segment.tagged(body[:-4], guess=True)[-1][1].startswith(("nr", "r")):
+        return len(body) - len(last)  # 熊婧|不置可否：“…”: after a name, an idiom says how someone answered
     if len(last) >= 3 and last.endswith("地") and len(tokens) > 1 and segment.tagged(last[:-1])[0][1].startswith(("a", "d")):
         return len(body) - len(last)  # 乔姆斯基|敏锐地: jieba reads the adjective and 地 as one word
     if len(tokens) < 3 or tokens[-1] != "地":

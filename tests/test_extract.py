@@ -1216,3 +1216,10 @@ def test_a_quotation_in_a_paragraph_about_one_named_person_is_theirs(text, expec
     """A paragraph that opens with someone already named and names no one else: a sentence in marks in it is
     their words, not an object of theirs (李文亮的朋友圈背景图)."""
     assert [who for _, who, _ in found(text)] == expected
+
+
+def test_an_idiom_after_a_name_says_how_someone_answered():
+    """熊婧不置可否：“…”: the idiom is no part of her name, and her later quotations keep it out."""
+    quotes = found("“一种悲伤的平静。”熊婧说。\n朋友笑她需要色彩。熊婧不置可否：“在麻瓜的世界里，只有这样的方式才能让人"
+                   "看出我的态度。”")
+    assert [who for _, who, _ in quotes] == ["熊婧", "熊婧"]
