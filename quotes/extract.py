@@ -39,6 +39,7 @@ _END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李
 _PERSONAL = re.compile(r"[他她我你]")
 _GROUP_STOP = frozenset("，,。：:；;、了的是在和与及对向被把让给由从")  # what ends the words naming a group, going back
 _DEMONSTRATIVES = ("该", "这", "此", "这份", "这篇", "该份", "该篇")
+_ONE_OF = re.compile(r"[一两几][篇份则项]$")  # a count a document noun completes (…的一篇|报道说)
 _HEADLINE = regex.compile(r"^(?:.*[！？。，!?,\]】）)])?(?P<x>[^：:\s！？。，!?,\]】）)]{2,12})[：:](?P<y>.+)$")
 
 
@@ -707,7 +708,8 @@ class _Reader:
 
     def _with_noun(self, subject: str, written: str, cue: Cue) -> tuple[str, str]:
         """报道称 / 该报道称: the document a verb starts with speaks when no other subject does."""
-        if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (not subject or subject in _DEMONSTRATIVES):
+        if cue.word[:2] in _noun_cues() and len(cue.word) > 2 and (
+                not subject or subject in _DEMONSTRATIVES or _ONE_OF.search(subject)):  # (路透社的一篇报道说)
             return subject + cue.word[:2], written + self.text[cue.start:cue.start + 2]
         return subject, written
 

@@ -1223,3 +1223,8 @@ def test_an_idiom_after_a_name_says_how_someone_answered():
     quotes = found("“一种悲伤的平静。”熊婧说。\n朋友笑她需要色彩。熊婧不置可否：“在麻瓜的世界里，只有这样的方式才能让人"
                    "看出我的态度。”")
     assert [who for _, who, _ in quotes] == ["熊婧", "熊婧"]
+
+
+def test_a_count_of_a_document_is_completed_by_the_document_verb():
+    """路透社的一篇报道说: the report speaks, not 路透社的一篇."""
+    assert [who for _, who, _ in found("路透社的一篇报道说，为了落实教育部的要求，学校图书被清理。")] == ["路透社的一篇报道"]
