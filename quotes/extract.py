@@ -33,6 +33,7 @@ _SUBJECT_PRONOUNS = ("他", "她")  # a clause opening with one goes on about th
 _CLAUSE_END = re.compile(f"[{re.escape(find.CLAUSE_END)}]")
 _FOR_SOMEONE = re.compile(r"^[这此那]?对[^，。；]{1,30}来$")  # (这)对默克尔来|说，…: "for Merkel", a topic, not someone speaking
 _MODAL = re.compile(r"[会将要能可就才]")
+_FUTURE = frozenset(("将", "将于", "将会", "即将", "会", "要"))  # words that make a verb of saying an act to come
 # How much less sure a speaker is when it was resolved rather than named.
 _UNCERTAIN = {"pronoun": 0.15, "description": 0.15, "role": 0.1, "unresolved": 0.5}
 _END_NOTE = regex.compile(r"[（(][^（()）]*[）)]$")  # （实习编译：李昕颐/核稿：张正芊） closing a paragraph
@@ -789,9 +790,11 @@ class _Reader:
         if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
-        if weak and (not subject or subject in word_set("pronouns") or outer.startswith(words("report_verbs"))):
+        planned = bool(_FUTURE.intersection(segment.words(self.shadow[start:inner.start])))  # (红人队将于13日宣布…: to come)
+        if weak and (not subject or subject in word_set("pronouns") or outer.startswith(words("report_verbs")) and not planned):
             return True  # 否认，她称…; 新华社报道，汪文斌在记者会上说，…: the content's own speaker speaks
-        if outlet and subject and inner.strength != "recipient" and self.masked[inner.end:inner.end + 1] in find.CUE_PUNCT:
+        if (outlet and subject and not planned and inner.strength != "recipient"
+                and self.masked[inner.end:inner.end + 1] in find.CUE_PUNCT):
             return True  # 路透社说，华春莹指出，…: whom the outlet quotes (本网认为，…所长告知马波…: the outlet's view)
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 

@@ -1228,3 +1228,13 @@ def test_an_idiom_after_a_name_says_how_someone_answered():
 def test_a_count_of_a_document_is_completed_by_the_document_verb():
     """路透社的一篇报道说: the report speaks, not 路透社的一篇."""
     assert [who for _, who, _ in found("路透社的一篇报道说，为了落实教育部的要求，学校图书被清理。")] == ["路透社的一篇报道"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("美国媒体报导，职业美式足球联盟NFL华盛顿红人队将于13日宣布更改队名。", "美国媒体"),
+    ("英国媒体透露，英国首相约翰逊将宣布，逐步减少华为参与英国5G网络建设。", "英国媒体"),
+    ("新华社报道，外交部发言人汪文斌在记者会上说，美方的做法是错误的。", "汪文斌"),
+])
+def test_what_an_outlet_reports_someone_will_announce_is_the_outlets(text, speaker):
+    """…将于13日宣布…: an act to come, which the outlet reports; 在记者会上说 (会 in 记者会) is someone speaking."""
+    assert [who for _, who, _ in found(text)] == [speaker]
