@@ -330,6 +330,12 @@ def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
 
 
 @cache
+def _prepositions() -> tuple[str, ...]:
+    """The cut words that are prepositions: after 的 one begins a modifier of the noun (…的在美中国留学生)."""
+    return tuple(row["word"] for row in table("cut_words") if row["kind"] == "preposition")
+
+
+@cache
 def _body_with_与() -> re.Pattern:
     """与 inside a body's name that a role follows (国家反谍报与安全中心(…)主任…): no preposition there."""
     return re.compile(rf"与[\u4e00-\u9fff]{{1,10}}?(?:{alternation('org_suffixes')})(?:[（(][^）)]*[）)])?(?:{alternation('roles')})")
@@ -392,6 +398,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
         if (body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside
+                and not (pos > 0 and body[pos - 1] == "的" and body.startswith(_prepositions(), pos))  # (…姓名的|在美中国留学生Kim)
                 and not body.startswith(_roles_opening_with_cut_words(), pos)
                 and not (token == "最新" and not _adverbial(tokens, index, cut_set))) and (  # (一份最新|报告: the report's)
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在

@@ -754,6 +754,7 @@ class Registry:
                         return self._speaks(self._add(named.group(1), ""))
                     return self._said(Resolution(subject, "", "person", "explicit"))
                 cut = max((m.end() for m in _roles().finditer(head)), default=0)
+                cut = max([cut] + [head.rfind(k) + len(k) for k in _KINDS_OF_PEOPLE if k in head[cut:-2]])  # (…维权人士|胡佳)
                 if self._is_name(head[cut:]) and (cut == 0 or cut <= len(head) - 2):
                     # 被禁参选的黄之锋, 另一名被禁参选的本土派人士刘頴匡: the person the clause describes
                     return self._speaks(self._add(head[cut:], head[:cut]), head[:cut])

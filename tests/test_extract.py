@@ -1238,3 +1238,14 @@ def test_a_count_of_a_document_is_completed_by_the_document_verb():
 def test_what_an_outlet_reports_someone_will_announce_is_the_outlets(text, speaker):
     """…将于13日宣布…: an act to come, which the outlet reports; 在记者会上说 (会 in 记者会) is someone speaking."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("长期关注刘晓波的北京维权人士胡佳对本台说，境内民众只能悄悄纪念：“主要就是海祭，你自己搞没事。”", "胡佳"),
+    ("不愿透露真实姓名的在美中国留学生Kim向记者表示，社交软体的选择本来就繁多。", "Kim"),
+    ("声明还表示，我们不会放弃。声明的最后还说：“它注定要载入法律史册。”", "声明"),
+])
+def test_a_described_person_named_after_a_kind_of_people_or_a_modifier(text, speaker):
+    """…的北京维权人士|胡佳: the name after the kind of person; …姓名的|在美中国留学生Kim: a preposition right after
+    的 begins the noun's modifier, no predicate; 声明的最后: a time word after 的 still ends the subject."""
+    assert {who for _, who, _ in found(text)} == {speaker}
