@@ -633,8 +633,9 @@ class _Reader:
         if aside >= 0 and not (subject and at >= ss + aside):
             return  # 中国的习近平（估计净资产为…）, （中国称西沙群岛）: a verb inside an aside, with no speaker of its own
         own = clause.rsplit("的", 1)[-1]  # (被禁参选的黄之锋认为: the passive describes the speaker, who speaks)
-        if any(m in own for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(own)):
-            return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun)
+        if (any(m in own for m in word_set("passive_markers")) and word_set("passive_markers").intersection(segment.words(own))
+                and not _ends_in_time_word(own)):
+            return  # 被许多人认为: passive, the subject is not the speaker (被告 is a noun; 在被问到…时说: when asked)
         if _negated(clause):
             return  # 检察官没有指控…: what was not said
         tokens = segment.words(clause)

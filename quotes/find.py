@@ -381,6 +381,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     tokens = segment.words(body)
     if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
+    if tokens and tokens[0] in word_set("passive_markers") and body.endswith(("时", *words("time_clauses"))):
+        return head, head  # 被问到时间表的时候说: when asked, the subject left out
     if tokens and tokens[0].startswith(_publishing_verbs()) and tokens[0][2:] in word_set("documents"):
         return head, head  # 发表声明表示: jieba reads the verb and its document as one word; the subject is left out
     manner = _manner_at(body, tokens)

@@ -1249,3 +1249,13 @@ def test_a_described_person_named_after_a_kind_of_people_or_a_modifier(text, spe
     """…的北京维权人士|胡佳: the name after the kind of person; …姓名的|在美中国留学生Kim: a preposition right after
     的 begins the noun's modifier, no predicate; 声明的最后: a time word after 的 still ends the subject."""
     assert {who for _, who, _ in found(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("加拿大移民部长Marco Mendocino在被问及加拿大将采取何种措施时表示，渥太华正在评估各种选项。", "Marco Mendocino"),
+    ("英国议会国防委员会主席詹森表示，英国应停用华为。詹森接受BBC采访，被问到时间表的时候说，“我们理想的操作时间是7年。”",
+     "詹森"),
+])
+def test_when_asked_is_no_passive_of_the_verb(text, speaker):
+    """在被问及…时表示, 被问到…的时候说: when someone was asked, not who was made to say it."""
+    assert {who for _, who, _ in found(text)} == {speaker}
