@@ -85,11 +85,23 @@ def _honorific_name() -> re.Pattern:
 
 
 def _honorific_names(text: str) -> Iterator[str]:
-    """Each surname and honorific standing alone: 的钟老师, 一位王先生, not the 史老师 of 历史老师."""
+    """Each surname and honorific standing alone: 的钟老师, 一位王先生, 留学生|黄同学, not the 史老师 of 历史老师."""
     for m in _honorific_name().finditer(text):
         at = m.start()
-        if not at or text[at - 1] in "的位名叫" or not _HAN.match(text, at - 1):
+        if not at or text[at - 1] in "的位名叫" or not _HAN.match(text, at - 1) or _starts_word(text, at, m.end()):
             yield m.group()
+
+
+def _starts_word(text: str, at: int, end: int) -> bool:
+    """Whether a frequent word ends right before ``at`` (留学生|黄同学, 信徒|王女士), not one running into it
+    (历史|老师) nor a name (俞敏洪|老师: 洪老师 is no one)."""
+    start = max(0, at - 6)
+    pos = start
+    for word in segment.words(text[start:end]):
+        if pos + len(word) == at:
+            return len(word) >= 2 and segment.common_word(word)
+        pos += len(word)
+    return False
 
 
 @cache

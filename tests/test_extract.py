@@ -1259,3 +1259,14 @@ def test_a_described_person_named_after_a_kind_of_people_or_a_modifier(text, spe
 def test_when_asked_is_no_passive_of_the_verb(text, speaker):
     """在被问及…时表示, 被问到…的时候说: when someone was asked, not who was made to say it."""
     assert {who for _, who, _ in found(text)} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("另一名中国留学生黄同学也不愿透露全名。他说，自己从来不用抖音。", "黄同学"),
+    ("另一位参与投票的市民吴小姐也持相同见解。她解释，投票是尽公民责任。", "吴小姐"),
+    ("我的历史老师说，自己从来不用抖音。", "我的历史老师"),
+    ("新东方创始人俞敏洪老师告诉学生，他高中时英语考试只得了30几分。", "俞敏洪"),
+])
+def test_a_surname_and_an_honorific_after_a_kind_of_person(text, speaker):
+    """留学生|黄同学, 市民|吴小姐: a frequent word ends before the surname; 历史|老师 and 俞敏洪|老师 hold none."""
+    assert [who for _, who, _ in found(text)] == [speaker]
