@@ -1270,3 +1270,10 @@ def test_when_asked_is_no_passive_of_the_verb(text, speaker):
 def test_a_surname_and_an_honorific_after_a_kind_of_person(text, speaker):
     """留学生|黄同学, 市民|吴小姐: a frequent word ends before the surname; 历史|老师 and 俞敏洪|老师 hold none."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_whose_words_a_spokesperson_relays_are_theirs():
+    """发言人…转述蔡英文致词表示 / 转述蔡英文主席的裁示指出: 转述 frames the words as 蔡英文's, like 援引."""
+    quotes = found("发言人颜若芳会后转述蔡英文致词表示，今天各位中执委就任本党最重要决策机制的成员。"
+                   "颜若芳转述蔡英文主席的裁示指出，她肯定吴介民的研究。")
+    assert [who for _, who, _ in quotes] == ["蔡英文", "蔡英文"]
