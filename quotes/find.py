@@ -255,6 +255,9 @@ def find_cues(masked: str) -> list[Cue]:
             continue
         if _taken_as_noun().search(masked, max(0, start - 8), start):
             continue  # 引发各方批评，…: what an event drew, not what someone said
+        title = masked.rfind("《", max(0, start - _TITLE_REACH), start)
+        if title >= 0 and masked.find("》", title, start) < 0 and masked.find("》", start, start + _TITLE_REACH) > 0:
+            continue  # Doja Cat的《这样说》: a word in a title
         if out and out[-1].end == start:
             continue  # 认为补充维生素D, 重申承诺: right after a verb of saying, what it says
         out.append(Cue(start, end, word, strength[base]))
@@ -490,6 +493,7 @@ def _glued(token: str, cuts: tuple[str, ...]) -> bool:
 
 
 _TITLE_ONLY = re.compile(r"《[^》]+》")
+_TITLE_REACH = 30  # how far a title in 《》 may run on either side of a verb inside it
 _WITH_WHOM = re.compile(r"[和跟与同](?:他|她|我)们?$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[位名个]")  # 一位网名为“…”的新浪网友: a count, not 这位 (这位前顾问为自己…)
 _QUANTIFIER = re.compile(r"(?:[这那该另又]|其中)?[一二两三四五六七八九十几数多]*[位名个批些]")  # 一位, 两名, 其中一名

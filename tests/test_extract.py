@@ -1277,3 +1277,12 @@ def test_whose_words_a_spokesperson_relays_are_theirs():
     quotes = found("发言人颜若芳会后转述蔡英文致词表示，今天各位中执委就任本党最重要决策机制的成员。"
                    "颜若芳转述蔡英文主席的裁示指出，她肯定吴介民的研究。")
     assert [who for _, who, _ in quotes] == ["蔡英文", "蔡英文"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年最畅销的歌曲包括Doja Cat的《这样说》（Say So）和哈里·斯泰尔斯的《西瓜糖》。", []),
+    ("香港特区政府发言人续说，已有检测结果的全是阴性。", ["发言人"]),
+])
+def test_a_verb_in_a_title_is_no_cue_and_续_continues_the_speaker(text, expected):
+    """《这样说》: a title's words; 发言人续说: 续 ('went on') is no part of who."""
+    assert [who[-3:] for _, who, _ in found(text)] == expected
