@@ -275,7 +275,8 @@ def _name_before_word(shadow: str, at: int) -> int:
         return 0
     for length in (3, 2):
         name, nxt = shadow[at:at + length], shadow[at + length:at + length + 2]
-        if (_HAN_RUN.fullmatch(name) and len(nxt) == 2 and segment.common_word(nxt) and segment.tagged(nxt)[0][1].startswith("v")
+        tags = ("v", "d", "n") if length == 3 else ("v",)  # (李克强|专门: jieba tags some adverbs as nouns)
+        if (_HAN_RUN.fullmatch(name) and len(nxt) == 2 and segment.common_word(nxt) and segment.tagged(nxt)[0][1].startswith(tags)
                 and not segment.frequency(name[:2]) and not segment.common_word(name[-2:])):  # (议员初选|参与, 主席国期间)
             return length
     return 0

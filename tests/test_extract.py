@@ -1286,3 +1286,8 @@ def test_whose_words_a_spokesperson_relays_are_theirs():
 def test_a_verb_in_a_title_is_no_cue_and_续_continues_the_speaker(text, expected):
     """《这样说》: a title's words; 发言人续说: 续 ('went on') is no part of who."""
     assert [who[-3:] for _, who, _ in found(text)] == expected
+
+
+def test_a_three_character_name_after_a_role_before_any_frequent_word():
+    """总理李克强|专门召开会议: jieba tags 专门 as a noun; the name after the role is still read, so 他 means him."""
+    assert [who for _, who, _ in found("中国总理李克强专门召开会议。他认为外贸环境依然严峻复杂。")] == ["李克强"]
