@@ -188,7 +188,8 @@ def _names_recipient(text: str) -> bool:
 # A given name in Latin letters written into a Chinese sentence (在廣東出生的Jackie今年24歲), not glossed in brackets
 _LATIN_GIVEN = re.compile(r"(?<![A-Za-z（(])[A-Z][a-z]{2,}(?=[\u4e00-\u9fff])")
 _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
-_ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
+_ASIDE_NAME = 8
+_WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom  # the longest words in an aside after 称 that are a name for something, not a statement
 
 
 def _unclosed_bracket(clause: str) -> int:
@@ -199,6 +200,13 @@ def _unclosed_bracket(clause: str) -> int:
         if clause[i] in "（(":
             return i
     return -1
+
+
+def _only_whom(content: str) -> bool:
+    """Whether the words between a verb and a quotation after a colon only say whom it was addressed to
+    (警告特朗普政府：“…”): a noun phrase of a few characters, no clause of its own."""
+    return len(content) <= _WHOM_LENGTH and not any(ch in content for ch in "，,、") and all(
+        tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(content))
 
 
 def _acted_on(clause: str) -> bool:
@@ -698,7 +706,8 @@ class _Reader:
         content = self.shadow[start:end]
         if not _has_han(content, 4) and MASK not in content or _goes_on_acting(content):
             return
-        self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
+        if not (quoted is not None and _only_whom(content)):  # (警告特朗普政府：“…”: whom, then the words)
+            self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)
         self.claim(start, end)
         for span in self.spans:
             if start <= span.open < end:

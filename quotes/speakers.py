@@ -323,6 +323,13 @@ def _describes_a_speaker(noun: str) -> bool:
                                or bool(_role_at_end().search(noun)))
 
 
+def _before_name(subject: str) -> int:
+    """Where a name may begin: after the last role or kind of person in a subject (外交部发言人|汪文斌,
+    北京维权人士|胡佳)."""
+    cut = max((m.end() for m in _roles().finditer(subject)), default=0)
+    return max([cut] + [subject.rfind(k) + len(k) for k in _KINDS_OF_PEOPLE if k in subject[cut:-2]])
+
+
 def _whose(noun: str) -> bool:
     """A relative or an agent noun (父亲, 受访者, 支持者): the phrase before it says whose, so it stays whole
     (戴耀廷的支持者, 约55％的受访者)."""
@@ -736,7 +743,7 @@ class Registry:
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
-        cut = max((m.end() for m in _roles().finditer(subject)), default=0)
+        cut = _before_name(subject)
         if 0 < cut <= len(subject) - 2 and (self._is_name(subject[cut:]) or _handle(subject[cut:])):
             name, role = subject[cut:], subject[:cut]  # 外交部发言人汪文斌 (not met before: 不客气地说 hid it)
             # (the name as written here: the registry may hold a longer, wrongly cut form of it)
@@ -766,8 +773,7 @@ class Registry:
                     if named and self._is_name(named.group(1)):
                         return self._speaks(self._add(named.group(1), ""))
                     return self._said(Resolution(subject, "", "person", "explicit"))
-                cut = max((m.end() for m in _roles().finditer(head)), default=0)
-                cut = max([cut] + [head.rfind(k) + len(k) for k in _KINDS_OF_PEOPLE if k in head[cut:-2]])  # (…维权人士|胡佳)
+                cut = _before_name(head)
                 if self._is_name(head[cut:]) and (cut == 0 or cut <= len(head) - 2):
                     # 被禁参选的黄之锋, 另一名被禁参选的本土派人士刘頴匡: the person the clause describes
                     return self._speaks(self._add(head[cut:], head[:cut]), head[:cut])

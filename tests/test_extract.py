@@ -1291,3 +1291,15 @@ def test_a_verb_in_a_title_is_no_cue_and_续_continues_the_speaker(text, expecte
 def test_a_three_character_name_after_a_role_before_any_frequent_word():
     """总理李克强|专门召开会议: jieba tags 专门 as a noun; the name after the role is still read, so 他 means him."""
     assert [who for _, who, _ in found("中国总理李克强专门召开会议。他认为外贸环境依然严峻复杂。")] == ["李克强"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“我们没有兴趣去干预美国的大选，”他说，并马上警告特朗普政府：“我们奉劝美方不要一错再错。”",
+     [("direct", "我们没有兴趣去干预美国的大选，"), ("direct", "我们奉劝美方不要一错再错。")]),
+    ("2007之后已第二次接任轮值主席的默克尔承认，这不会容易：“我们还须架设的桥梁是巨大的。”",
+     [("indirect", "这不会容易"), ("direct", "我们还须架设的桥梁是巨大的。")]),
+])
+def test_whom_before_a_quotation_after_a_colon_is_no_claim(text, expected):
+    """警告特朗普政府：“…”: the words before the colon only say whom; 这不会容易：“…”: a claim, then the words;
+    2007之后 and 马上 are no part of who."""
+    assert [(kind, said) for kind, _, said in found(text)] == expected
