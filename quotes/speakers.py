@@ -501,13 +501,15 @@ class Registry:
             cut = m.end()
         role_end = cut
         for i, ch in enumerate(head):
-            if ch in "与和对向在由同及的是为被把":
+            if ch in "与和对向在由同及的是为被把给":
                 cut = max(cut, i + 1)
         start = max(start + cut, first_dot - 6)  # (阿卜杜拉哈提·努尔: six before the dot)
         foreign = _transliterated_tail(shadow[start:first_dot])
         if not foreign and shadow[first_dot] in _HYPHENS:
             return start, start  # 非政府组织-巴勒斯坦, 7日-彭博: a hyphen joins a transliterated name's parts, nothing else
-        if (foreign >= 2 or foreign and first_dot - start > 4) and not (role_end and role_end == cut and first_dot - start <= 4):
+        prefix = shadow[start:first_dot - foreign]
+        kept = role_end and role_end == cut and first_dot - start <= 4 and not (len(prefix) >= 2 and segment.common_word(prefix))
+        if (foreign >= 2 or foreign and first_dot - start > 4) and not kept:  # (参议员指责|乔治·凯南: a verb, no given name)
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
             # (首席执行官史蒂芬·梅: right after a role, the whole given name stays)
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)

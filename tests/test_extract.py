@@ -1303,3 +1303,14 @@ def test_whom_before_a_quotation_after_a_colon_is_no_claim(text, expected):
     """警告特朗普政府：“…”: the words before the colon only say whom; 这不会容易：“…”: a claim, then the words;
     2007之后 and 马上 are no part of who."""
     assert [(kind, said) for kind, _, said in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("一位参议员说，乔治·凯南忽视了威胁。一位参议员指责乔治·凯南。乔治·凯南认为，美国没有必要防御中国。", "乔治·凯南"),
+    ("这让乔治·凯南认为，苏联制度和美国制度之间不可能妥协。", "乔治·凯南"),
+    ("麦迪逊想必会这样回答：“这份文件在任何时候都保护人民。”", "麦迪逊"),
+])
+def test_a_verb_before_a_dotted_name_is_no_given_name(text, speaker):
+    """参议员指责|乔治·凯南, 这让|乔治·凯南: 治 is a transliteration character, a verb before it no part of
+    the name; 想必 is a modal before the verb."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
