@@ -304,8 +304,9 @@ HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
 CALENDAR_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日号]|[0-9０-９]{4}年")
 # (今（1）日, 昨（30日）, 今(1)晚: Taiwanese and Hong Kong papers' "today, the 1st")
+RELATIVE_TIME = re.compile(r"[几数两三]个?(?:天|日|周|星期|月)[后前]")  # (CGTN几天后在官网刊登…, 两周前金正恩…)
 _DATE = re.compile(CALENDAR_DATE.pattern + r"|当地时间|[上本下]周[一二三四五六日天末]?|[上本下这]个?星期[一二三四五六日天]?"
-                   r"|[今昨前明][天日晚早午]?\s*[（(]\s*[0-9０-９]{1,2}\s*[日号]?\s*[)）]")
+                   r"|[今昨前明][天日晚早午]?\s*[（(]\s*[0-9０-９]{1,2}\s*[日号]?\s*[)）]|" + RELATIVE_TIME.pattern)
 LEADING_PHRASE = re.compile(r"^(?:(?:在|于|当(?!时)|据)[^，]{1,30}?(?:中|上|时|后|前|期间|之际|里|下|之后|以来)"
                             r"|[0-9０-９一二两三四五六七八九十几数]+个?多?(?:周|天|日|月|年|星期|小时)(?:以?前|之前|后|之后)"
                             r"|[0-9０-９]{4}(?:以?前|之前|以后|之后))")  # (2007之后已第二次接任…的默克尔)
@@ -374,8 +375,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     m = LEADING_PHRASE.match(clause, head)
     if m and m.end() < len(clause):
         head = m.end()
-    while (m := CALENDAR_DATE.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
-        head = m.end()  # 10月3日王毅也向布林肯表示: the date before the subject
+    while (m := CALENDAR_DATE.match(clause, head) or RELATIVE_TIME.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
+        head = m.end()  # 10月3日王毅也向布林肯表示, 两周前金正恩…: the date before the subject
     body = clause[head:]
     cut = len(body)
     if body.startswith(words("topic_markers")):

@@ -1314,3 +1314,12 @@ def test_a_verb_before_a_dotted_name_is_no_given_name(text, speaker):
     """参议员指责|乔治·凯南, 这让|乔治·凯南: 治 is a transliteration character, a verb before it no part of
     the name; 想必 is a modal before the verb."""
     assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("不过，中国官方英文媒体CGTN几天后在官网刊登了一篇文章，指责英国使馆的文章有一系列错误。", "中国官方英文媒体CGTN"),
+    ("六月中旬，朝鲜炸毁了联络办公室。但两周前金正恩对韩国释放出缓和信号，宣布暂缓对韩国的军事行动计划。", "金正恩"),
+])
+def test_a_time_some_days_before_or_after_is_no_part_of_the_speaker(text, speaker):
+    """几天后, 两周前: when, before or after the subject, not who."""
+    assert [who for _, who, _ in found(text)] == [speaker]
