@@ -27,7 +27,7 @@ _HYPHENS = "-－"  # (艾哈迈迪-内贾德: a hyphen between characters parts 
 _DOT = _NAME_DOTS + _HYPHENS
 _DOT_CLASS = f"[{_NAME_DOTS}{re.escape(_HYPHENS)}]"
 # (a middle part holds no conjunction: 詹姆斯·刘和黛西·冷 is two names)
-_DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}(?:(?![和与及])\p{{Han}}){{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
+_DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}(?:(?![和与及的])\p{{Han}}){{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)

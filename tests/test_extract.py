@@ -1323,3 +1323,9 @@ def test_a_verb_before_a_dotted_name_is_no_given_name(text, speaker):
 def test_a_time_some_days_before_or_after_is_no_part_of_the_speaker(text, speaker):
     """几天后, 两周前: when, before or after the subject, not who."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_dotted_name_does_not_run_across_的():
+    """参选人乔·拜登的妻子吉尔·拜登: two names, the one speaking the last."""
+    quotes = found("民主党总统参选人乔·拜登的妻子吉尔·拜登说：“我的许多学生不知道我有两份工作。”")
+    assert [who for _, who, _ in quotes] == ["吉尔·拜登"]
