@@ -324,10 +324,14 @@ def _describes_a_speaker(noun: str) -> bool:
 
 
 def _before_name(subject: str) -> int:
-    """Where a name may begin: after the last role or kind of person in a subject (外交部发言人|汪文斌,
-    北京维权人士|胡佳)."""
+    """Where a name may begin: after the last role, kind of person or relative in a subject (外交部发言人|汪文斌,
+    北京维权人士|胡佳, 邓恩的母亲|夏洛特), and a 的 after it."""
     cut = max((m.end() for m in _roles().finditer(subject)), default=0)
-    return max([cut] + [subject.rfind(k) + len(k) for k in _KINDS_OF_PEOPLE if k in subject[cut:-2]])
+    nouns = _KINDS_OF_PEOPLE + words("relatives")  # (邓恩的母亲|夏洛特; not 丈夫|耸耸肩, a word)
+    cut = max([cut] + [subject.rfind(k) + len(k) for k in nouns
+                       if k in subject[cut:-2] and looks_like_name(subject[subject.rfind(k) + len(k):])
+                       and not segment.common_word(subject[subject.rfind(k) + len(k):])])
+    return cut + 1 if subject.startswith("的", cut) else cut  # (…研究室主任的|阮铭)
 
 
 def _whose(noun: str) -> bool:
@@ -741,6 +745,11 @@ class Registry:
                     and self._is_name(before[cut:], role_follows=True)):
                 # 国家公园部门负责人陶洛博士: a role, the name, then another role (博士) after it
                 return self._speaks(self._add(before[cut:], before[:cut]), before[:cut])
+            form = next((f for f in self.forms() if before.endswith(f)), "")
+            named = self.forms()[form] if form and not segment.common_word(form) else None
+            if named is not None:  # 剑桥大学计算机实验室的罗斯·安德森|教授: a name read before, then the role
+                named.note_role(after.group())
+                return self._speaks(named, after.group())
             person = self.by_role(subject)
             if person is not None:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)

@@ -1329,3 +1329,18 @@ def test_a_dotted_name_does_not_run_across_的():
     """参选人乔·拜登的妻子吉尔·拜登: two names, the one speaking the last."""
     quotes = found("民主党总统参选人乔·拜登的妻子吉尔·拜登说：“我的许多学生不知道我有两份工作。”")
     assert [who for _, who, _ in quotes] == ["吉尔·拜登"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("原中共中央党校理论研究室主任的阮铭说，这是一个错误。", "阮铭"),
+    ("剑桥大学计算机实验室的罗斯·安德森教授说，这是一个错误。", "罗斯·安德森"),
+    ("邓恩的母亲夏洛特说，这是一个错误。", "夏洛特"),
+])
+def test_a_name_after_a_role_and_的_a_relative_or_before_a_role(text, speaker):
+    """主任的|阮铭, 母亲|夏洛特, 罗斯·安德森|教授: the name the description leads to."""
+    assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_word_after_a_relative_is_no_name():
+    """丈夫|耸耸肩: a word, not a name, after the relative."""
+    assert "耸耸肩" not in [who for _, who, _ in found("丈夫耸耸肩说，隔离跟我们平常的生活也没什么两样。")]
