@@ -344,6 +344,7 @@ class _Reader:
                 clause = self.shadow[cs:cue_start]
         h, e = find.subject_of(clause, self.names())
         e = h + find.before_own_verb(clause[h:e])
+        e = h + len(self._name_then_act(clause[h:e]))  # (翟青围绕生态文明建设|介绍: the name, then what about)
         if cs > 0 and self.masked[cs - 1] in find.CLOSERS:
             before = self._subject_before_term(cs - 1, cue_start)
             if before is not None:
@@ -463,7 +464,10 @@ class _Reader:
         if end not in itertools.accumulate(len(w) for w in segment.words(head)):
             return head  # (盖茨基金|会: a form read wrongly elsewhere, inside a body's name here)
         tagged = segment.tagged(head[end:end + 4])
-        act = tagged[0][0] if tagged and tagged[0][1] == "v" else ""
+        dotted = any(ch in form for ch in "·•‧・")
+        act = tagged[0][0] if tagged and tagged[0][1] == "v" and (len(tagged[0][0]) > 1 or not dotted) else ""  # (图格|让诺夫)
+        if act and (kind_of(head[:end] + act) != "unknown" or find.speech_verb(act)):
+            return head  # (世卫|组织: a body's name; 石正丽批评|特朗普声称: the verb's object is who speaks)
         # (唐娟是…, 华为受制于…: what they are or undergo, not what they do)
         return head[:end] if act and act != "是" and not act.startswith(("受", *words("passive_markers"))) else head
 

@@ -200,7 +200,7 @@ def _base_verb(word: str) -> str:
 @cache
 def _not_speech_object() -> re.Pattern:
     objects = alternation("not_speech_objects")
-    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|极为|极其|颇为|相当|万分|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
 @cache
@@ -384,7 +384,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     pos = 0
     cuts, cut_set = words("cut_words"), word_set("cut_words")
     tokens = segment.words(body)
-    if tokens and _is_speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
+    if tokens and speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
         return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
     if tokens and tokens[0] in word_set("passive_markers") and body.endswith(("时", *words("time_clauses"))):
         return head, head  # 被问到时间表的时候说: when asked, the subject left out
@@ -607,7 +607,7 @@ def _cut_lengths() -> tuple[int, ...]:
 _NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng")
 
 
-def _is_speech_verb(token: str) -> bool:
+def speech_verb(token: str) -> bool:
     """A word of the verb table used as a verb (谈到, 谴责), not as a noun (分析, 评论)."""
     return token in word_set("verbs") and segment.tagged(token)[0][1] == "v"
 
@@ -618,7 +618,7 @@ def before_verb(subject: str) -> str:
     pos = 0
     tokens = segment.words(subject)
     for i, token in enumerate(tokens):
-        if pos > 0 and _is_speech_verb(token) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
+        if pos > 0 and speech_verb(token) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
             return subject[:pos]
         pos += len(token)
     return subject

@@ -31,6 +31,7 @@ _DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}(?:(?![和与及的])\p{{H
 # Characters that never end a name: what follows a name in running text.
 # Characters that (almost) never occur in a personal name: pronouns and particles.
 _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和与吗呢吧啊着过很还所被把让给不会该要能没可")  # (又 is in 张又侠)
+_PLACE_ENDINGS = frozenset("区县省市镇乡州")  # what ends a place's name, never a two-character person's
 _GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
@@ -264,7 +265,26 @@ def _name_length(shadow: str, start: int, longest: int) -> int:
     for length in range(2, longest + 1):
         nxt = shadow[start + length:start + length + 1]
         if not nxt or not _HAN.match(nxt) or _follower_at(shadow, start + length):
+            if length == 4 and not _foreign_length(shadow, start):
+                verb = _verb_inside(shadow[start:start + 6])
+                if verb == 3 or verb == 2 and shadow[start + 1] not in _PLACE_ENDINGS:
+                    return verb  # 李文亮|站在, 张瑜|估算, 陈皓桓|联同: a verb after the name (茂木敏充: none)
             return length if _HAN_RUN.fullmatch(shadow[start:start + length]) else 0
+    return 0
+
+
+def _verb_inside(text: str) -> int:
+    """Where a verb begins inside the first four characters of ``text`` as the tagger reads them: 2 for a
+    dictionary word (张瑜|估算, 翟青|围绕), 3 after a name of three (李文亮|站在, 陈皓桓|联同); else 0."""
+    pos = 0
+    for word, tag in segment.tagged(text, guess=True):
+        if pos == 2 and len(word) >= 2 and (segment.common_word(word) or tag == "v" and segment.frequency(word)):
+            return 2
+        if pos == 3 and tag == "v":
+            return 3
+        pos += len(word)
+        if pos > 3:
+            break
     return 0
 
 

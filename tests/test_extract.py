@@ -1344,3 +1344,15 @@ def test_a_name_after_a_role_and_的_a_relative_or_before_a_role(text, speaker):
 def test_a_word_after_a_relative_is_no_name():
     """丈夫|耸耸肩: a word, not a name, after the relative."""
     assert "耸耸肩" not in [who for _, who, _ in found("丈夫耸耸肩说，隔离跟我们平常的生活也没什么两样。")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("2012年12月22日，医生李文亮站在厦门大学附属第一医院门口。他说：“健康社会不该只有一种声音。”", "李文亮"),
+    ("生态环境部部长翟青出席发布会。翟青围绕生态文明建设介绍，中央生态环境保护督查已完成两轮全覆盖。", "翟青"),
+    ("上海市长宁区部分街道的垃圾桶无人清理。刘冬梅说，店铺对清洁工都挺好。她还说，工资不高。", "刘冬梅"),
+    ("李毅在微信上写到：“如果是武力统一，就不存在理解问题。”", "李毅"),
+])
+def test_a_name_followed_by_a_verb_or_a_word_is_read_short(text, speaker):
+    """李文亮|站在, 翟青|围绕: the name ends before a verb or word its last characters would make; 长宁区 is a
+    place, no 宁区 the role 市长 names; 写到 is how many write 写道."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
