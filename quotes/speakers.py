@@ -783,7 +783,7 @@ class Registry:
         glossed = _ACRONYM_GLOSS.search(written)
         if glossed and kind == "organisation":
             self.acronyms[glossed.group(1)] = subject
-        if kind == "unknown" and subject.endswith(("时", *words("time_clauses"))):
+        if kind == "unknown" and subject.endswith(("时", "时候", *words("time_clauses"))):
             # 出席记者会时: a time, not a speaker (比利时 is a country); 戴耀廷见记者时: the person it opens with
             person = self.person_in_clause(subject) if self.people else None
             return self._speaks(person) if person else None

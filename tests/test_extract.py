@@ -1356,3 +1356,8 @@ def test_a_name_followed_by_a_verb_or_a_word_is_read_short(text, speaker):
     """李文亮|站在, 翟青|围绕: the name ends before a verb or word its last characters would make; 长宁区 is a
     place, no 宁区 the role 市长 names; 写到 is how many write 写道."""
     assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+def test_when_someone_spoke_is_no_speaker():
+    """我有一次采访他的时候，就说…: 时候 says when; the narrator asked, and no one named it."""
+    assert "时候" not in [who for _, who, _ in found("但是后来我有一次采访他的时候，就说为什么你后来不写这些小说了。")]
