@@ -1036,11 +1036,17 @@ class _Reader:
         return self.cues[i] if i >= 0 and self.cues[i].start >= start else None
 
     def _clause_after(self, j: int) -> int:
-        """Where the clause starting at ``j`` ends: a clause mark, an opening quotation mark, or 80 characters on,
-        not counting what brackets hold (…大学医院（University Hospital Plymouth NHS Trust）…护士凯特·坦塔姆（Kate Tantam）说)."""
+        """Where the clause starting at ``j`` ends: a clause mark, a quotation that opens, or 80 characters on,
+        not counting what brackets hold (…大学医院（University Hospital Plymouth NHS Trust）…护士凯特·坦塔姆（Kate Tantam）说);
+        a short term in quotation marks is part of the clause."""
         k, length = j, 0
-        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and length < 80 and self.masked[k] not in find.OPENERS:
-            if self.masked[k] in "（(":
+        while k < len(self.masked) and self.masked[k] not in find.CLAUSE_END and length < 80:
+            if self.masked[k] in find.OPENERS:
+                term = self.span_by_open.get(k)
+                if term is None or not term.closed or term.close - k > _TERM_LENGTH + 1:
+                    break  # a quotation opens: the clause ends (a short term in marks goes on: 组织“香港民主委员会”发表的)
+                k = term.close
+            elif self.masked[k] in "（(":
                 close = self.masked.find("）" if self.masked[k] == "（" else ")", k, k + 80)
                 if close > k:
                     k = close

@@ -1361,3 +1361,10 @@ def test_a_name_followed_by_a_verb_or_a_word_is_read_short(text, speaker):
 def test_when_someone_spoke_is_no_speaker():
     """我有一次采访他的时候，就说…: 时候 says when; the narrator asked, and no one named it."""
     assert "时候" not in [who for _, who, _ in found("但是后来我有一次采访他的时候，就说为什么你后来不写这些小说了。")]
+
+
+def test_a_short_term_in_marks_inside_the_speaker_after_a_quotation():
+    """“…，”…罗冠聪在海外港人组织“香港民主委员会”发表的一份声明中说。“…”: the term goes on, the verb follows."""
+    quotes = found("“‘秘密警察’在我们的脑子里曾经是一个抽象概念，”香港抗议活动的著名领导人之一罗冠聪在海外港人组织"
+                   "“香港民主委员会”发表的一份声明中说。“现在，它是一种非常现实的担忧。”")
+    assert [(kind, who[-3:]) for kind, who, _ in quotes] == [("direct", "罗冠聪"), ("direct", "罗冠聪")]
