@@ -19,7 +19,7 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Person, Registry, Resolution, is_role_or_empty, kind_of, looks_like_name, nominal, pronouns_of
+from .speakers import Person, Registry, Resolution, dotted, is_role_or_empty, kind_of, looks_like_name, nominal, pronouns_of
 
 _TRAIL = " \t，,。：:；;、"
 _MEDIA_LABEL = re.compile(r"\s*[（(][^（()）]{1,4}[）)]\s*")  # (影片), (录音): what a quotation is, between its speaker and it
@@ -188,8 +188,8 @@ def _names_recipient(text: str) -> bool:
 # A given name in Latin letters written into a Chinese sentence (在廣東出生的Jackie今年24歲), not glossed in brackets
 _LATIN_GIVEN = re.compile(r"(?<![A-Za-z（(])[A-Z][a-z]{2,}(?=[\u4e00-\u9fff])")
 _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
-_ASIDE_NAME = 8
-_WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom  # the longest words in an aside after 称 that are a name for something, not a statement
+_ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
+_WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
 
 def _unclosed_bracket(clause: str) -> int:
@@ -205,8 +205,7 @@ def _unclosed_bracket(clause: str) -> int:
 def _only_whom(content: str) -> bool:
     """Whether the words between a verb and a quotation after a colon only say whom it was addressed to
     (警告特朗普政府：“…”): a noun phrase of a few characters, no clause of its own."""
-    return len(content) <= _WHOM_LENGTH and not any(ch in content for ch in "，,、") and all(
-        tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(content))
+    return len(content) <= _WHOM_LENGTH and not any(ch in content for ch in "，,、") and _names_recipient(content)
 
 
 def _acted_on(clause: str) -> bool:
@@ -464,8 +463,7 @@ class _Reader:
         if end not in itertools.accumulate(len(w) for w in segment.words(head)):
             return head  # (盖茨基金|会: a form read wrongly elsewhere, inside a body's name here)
         tagged = segment.tagged(head[end:end + 4])
-        dotted = any(ch in form for ch in "·•‧・")
-        act = tagged[0][0] if tagged and tagged[0][1] == "v" and (len(tagged[0][0]) > 1 or not dotted) else ""  # (图格|让诺夫)
+        act = tagged[0][0] if tagged and tagged[0][1] == "v" and (len(tagged[0][0]) > 1 or not dotted(form)) else ""  # (图格|让诺夫)
         if act and (kind_of(head[:end] + act) != "unknown" or find.speech_verb(act)):
             return head  # (世卫|组织: a body's name; 石正丽批评|特朗普声称: the verb's object is who speaks)
         # (唐娟是…, 华为受制于…: what they are or undergo, not what they do)
@@ -655,7 +653,7 @@ class _Reader:
                 and self.masked[cue.end:cue.end + 1] not in ("：", ":")):
             return  # 打报告, 提交报告, 调研报告: a document made or handled, no verb of saying (发表评论：…: its words follow)
         if (tokens[-1:] == ["所"] and self.masked[cue.end:cue.end + 1] not in find.OPENERS
-                and not any(w in self.shadow[self.sentence_start(cue.start):cue.start] for w in words("comparisons"))):
+                and not any(w in self.shadow[ss:cue.start] for w in words("comparisons"))):
             return  # 他们所说的证据, 中国学者所称的…: what was said, a noun phrase (如X所说, X所说「…」 say who said it)
         if cue.word in ("称", "称为") and tokens[-1:] == ["应"]:
             return  # 台湾地区领导人应称“…”: what it should be called, not what anyone said
@@ -804,12 +802,14 @@ class _Reader:
         if self.clause_start(inner.start, start) != start:
             return False
         subject, _, _ = self.subject(inner.start)
-        planned = bool(_FUTURE.intersection(segment.words(self.shadow[start:inner.start])))  # (红人队将于13日宣布…: to come)
-        if weak and (not subject or subject in word_set("pronouns") or outer.startswith(words("report_verbs")) and not planned):
-            return True  # 否认，她称…; 新华社报道，汪文斌在记者会上说，…: the content's own speaker speaks
-        if (outlet and subject and not planned and inner.strength != "recipient"
-                and self.masked[inner.end:inner.end + 1] in find.CUE_PUNCT):
-            return True  # 路透社说，华春莹指出，…: whom the outlet quotes (本网认为，…所长告知马波…: the outlet's view)
+        if weak and (not subject or subject in word_set("pronouns")):
+            return True  # 否认，她称…: the content's own speaker speaks
+        reported = weak and outer.startswith(words("report_verbs")) or (
+            outlet and subject and inner.strength != "recipient" and self.masked[inner.end:inner.end + 1] in find.CUE_PUNCT)
+        if reported and not _FUTURE.intersection(segment.words(self.shadow[start:inner.start])):
+            # 新华社报道，汪文斌在记者会上说，…; 路透社说，华春莹指出，…: whom the outlet quotes (not 红人队将于13日宣布…,
+            # an act to come; nor 本网认为，…所长告知马波…, the outlet's view)
+            return True
         return self.statement_span(find.content_start(self.masked, inner.end)) is not None
 
     def _frame(self, cue: Cue) -> bool:
@@ -1119,8 +1119,8 @@ class _Reader:
             return None  # (一张李文亮的朋友圈背景图: the paragraph is about something of theirs)
         person = self.registry.forms()[form]  # (only a name already read: no guess registers one)
         text = self.shadow[start:span.open]
-        if any(form in text for form, other in self.registry.forms().items() if other is not person):
-            return None
+        if any(known in text for known, other in self.registry.forms().items() if other is not person):
+            return None  # (someone else is named there too)
         return person
 
     def _sentence_before_names(self, span: Span) -> Resolution | None:

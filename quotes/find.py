@@ -396,7 +396,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         tokens = segment.words(body)
         cut = len(body)
     ends = set(itertools.accumulate(len(t) for t in tokens))
-    inside = _inside_names(body) | _inside_chinese_names(body, names) | _inside_brackets(body)
+    bracketed = _inside_brackets(body)
+    inside = _inside_names(body) | _inside_chinese_names(body, names) | bracketed
     if "与" in body:
         inside |= {m.start() for m in _body_with_与().finditer(body)}
     taken = len(tokens)  # how many tokens the subject keeps
@@ -444,7 +445,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
         # the cut is the subject itself (他没有向她提供…的细节), a count is not (一位在北京…的业内人士); after a verb
         # (就职于某电厂的技术员杨先生) only a noun that names a speaker, not 就职于…的政策
-        bracketed = _inside_brackets(body)  # (华盛顿（制宪会议的主持者）: an aside's 的 relates nothing in the clause)
+        # (华盛顿（制宪会议的主持者）: an aside's 的 relates nothing in the clause)
         for rel in sorted((i + 1 for i, ch in enumerate(body) if ch == "的" and i >= cut and i not in bracketed), reverse=True):
             h, e = subject_of(body[rel:], names)
             noun = body[rel + h:rel + e]

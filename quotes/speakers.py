@@ -234,6 +234,11 @@ def korean_zai(text: str) -> bool:
             and not segment.common_word(text[1:]) and not segment.common_word(text[:2]))
 
 
+def dotted(name: str) -> bool:
+    """Whether a name is written with a dot between its parts (克里斯托弗·雷): a transliterated one."""
+    return any(ch in _NAME_DOTS for ch in name)
+
+
 def _not_a_name_char(text: str) -> bool:
     """Whether ``text`` holds a character no name holds (的, 是, 在 …), a Korean 在 aside."""
     return bool(_NOT_IN_NAMES.intersection(text)) and not korean_zai(text)
@@ -347,10 +352,11 @@ def _before_name(subject: str) -> int:
     """Where a name may begin: after the last role, kind of person or relative in a subject (外交部发言人|汪文斌,
     北京维权人士|胡佳, 邓恩的母亲|夏洛特), and a 的 after it."""
     cut = max((m.end() for m in _roles().finditer(subject)), default=0)
-    nouns = _KINDS_OF_PEOPLE + words("relatives")  # (邓恩的母亲|夏洛特; not 丈夫|耸耸肩, a word)
-    cut = max([cut] + [subject.rfind(k) + len(k) for k in nouns
-                       if k in subject[cut:-2] and looks_like_name(subject[subject.rfind(k) + len(k):])
-                       and not segment.common_word(subject[subject.rfind(k) + len(k):])])
+    for noun in _KINDS_OF_PEOPLE + words("relatives"):  # (邓恩的母亲|夏洛特; not 丈夫|耸耸肩, a word)
+        if noun in subject[cut:-2]:
+            after = subject.rfind(noun) + len(noun)
+            if looks_like_name(subject[after:]) and not segment.common_word(subject[after:]):
+                cut = max(cut, after)
     return cut + 1 if subject.startswith("的", cut) else cut  # (…研究室主任的|阮铭)
 
 
