@@ -194,12 +194,8 @@ _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a col
 
 def _unclosed_bracket(clause: str) -> int:
     """Where the bracket a verb stands in opens, or -1 when it stands in none."""
-    for i in range(len(clause) - 1, -1, -1):
-        if clause[i] in "）)":
-            return -1
-        if clause[i] in "（(":
-            return i
-    return -1
+    opened = max(clause.rfind("（"), clause.rfind("("))
+    return opened if opened > max(clause.rfind("）"), clause.rfind(")")) else -1
 
 
 def _only_whom(content: str) -> bool:
@@ -1090,21 +1086,21 @@ class _Reader:
         its paragraph is about."""
         last = self.registry.last_speaker
         para = self.para_of(span.open)
-        person = None
-        if last is None or para - self.last_quote_para > 2 or (
-                para - self.last_quote_para == 2 and not self._only_about(last, para - 1)):
-            person = self._paragraph_person(span)
-            if person is None:
-                return
+        gone = last is None or para - self.last_quote_para > 2 or (
+            para - self.last_quote_para == 2 and not self._only_about(last, para - 1))  # (no speaker it goes on with)
         inner = self.shadow[span.open + 1:span.close]
         before = self.masked[self.paras[para][0]:span.open].rstrip()
         after = _END_NOTE.sub("", self.masked[span.close + 1:self.para_end(span.open)].strip())
         starts = not before or before[-1] in "。！？!?…"
         ends = not after or after[0] in "。！？!?…\n" or self._goes_on_in_paragraph(span, inner)
-        if starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；"):
-            self.claimed_spans.add(span.open)
-            res = self._sentence_before_names(span) or (self.speaker(person.name, span.open) if person else last)
-            self.emit("direct", span.open + 1, span.close, res, "", "", 0.55 if person is None else 0.5)
+        if not (starts and ends and _has_han(inner, 8) and any(ch in inner for ch in "，。！？；")):
+            return
+        person = self._paragraph_person(span) if gone else None
+        if gone and person is None:
+            return
+        self.claimed_spans.add(span.open)
+        res = self._sentence_before_names(span) or (self.speaker(person.name, span.open) if person else last)
+        self.emit("direct", span.open + 1, span.close, res, "", "", 0.5 if person else 0.55)
 
     def _paragraph_person(self, span: Span) -> Person | None:
         """The person a paragraph opens with and names alone before a quotation in it (詹姆斯教授从…测量…。在过去的
