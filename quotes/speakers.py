@@ -665,12 +665,17 @@ class Registry:
             bearers = [p for p in self.people if 2 <= len(p.name) <= 3 and p.name[0] == subject and looks_like_name(p.name)]
             return bearers[0] if len(bearers) == 1 else None
         forms = self.forms()
-        person = next((p for form, p in forms.items() if subject.endswith(form)), None)
+        ending = self.form_ending(subject)
+        person = forms[ending] if ending else None
         if person is None and len(subject) >= 2:
             person = next((p for form, p in forms.items() if form.endswith(subject)), None)
         if person is None and len(subject) >= 2:  # 田代 for 田代桂子: family name first, given name dropped
             person = next((p for form, p in forms.items() if _family_name_of(subject, form)), None)
         return person
+
+    def form_ending(self, text: str) -> str:
+        """The longest name form ``text`` ends with, or ""."""
+        return next((form for form in self.forms() if text.endswith(form)), "")
 
     @staticmethod
     def named(person: Person) -> bool:
@@ -771,7 +776,7 @@ class Registry:
                     and self._is_name(before[cut:], role_follows=True)):
                 # 国家公园部门负责人陶洛博士: a role, the name, then another role (博士) after it
                 return self._speaks(self._add(before[cut:], before[:cut]), before[:cut])
-            form = next((f for f in self.forms() if before.endswith(f)), "")
+            form = self.form_ending(before)
             named = self.forms()[form] if form and not segment.common_word(form) else None
             if named is not None:  # 剑桥大学计算机实验室的罗斯·安德森|教授: a name read before, then the role
                 named.note_role(after.group())
