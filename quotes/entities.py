@@ -24,8 +24,9 @@ import regex
 from .publish import search
 from .rules import table, words
 from .script import simplified
+from .speakers import NAME_DOTS, long_places
 
-_DOTS = regex.compile(r"[·•‧・\s]")
+_DOTS = regex.compile(rf"[{NAME_DOTS}\s]")
 _COUNTRY_ABBREVIATIONS = frozenset("俄美乌中英德法日韩台港")
 
 
@@ -112,19 +113,13 @@ def _merge(conn: sqlite3.Connection, loser: int, winner: int, reason: str) -> No
     conn.execute("delete from speaker where id = ?", (loser,))
 
 
-@cache
-def _place_prefixes() -> tuple[str, ...]:
-    """Places that may open an office's name (美国国防部); not one-character ones (法 is France, 法院 no place)."""
-    return tuple(p for p in words("places") if len(p) > 1)
-
-
 def _names_someone(name: str, kind: str) -> bool:
     """Whether a speaker's name picks out one speaker: not 发言人, 消息来源, 报道, 国防部 (anyone or anything that fits)."""
     key = name_key(name)
     if len(key) < 2 or kind in ("unknown", "document") or kind == "person" and _ends_with_role(name):
         return False
     return not (kind == "organisation" and len(key) <= 4 and key.endswith(words("office_suffixes"))
-                and not key.startswith(_place_prefixes()))
+                and not key.startswith(long_places()))  # (美国国防部; not 法, France, in 法院)
 
 
 def link_speakers(conn: sqlite3.Connection) -> int:
@@ -137,7 +132,7 @@ def link_speakers(conn: sqlite3.Connection) -> int:
             by_key[name_key(name)].append((sid, name))
     for key, group in by_key.items():
         if len(group) > 1:
-            winner = max(group, key=lambda s: (_DOTS.search(s[1].strip("·•‧・")) is not None, -s[0]))
+            winner = max(group, key=lambda s: (_DOTS.search(s[1].strip(NAME_DOTS)) is not None, -s[0]))
             for sid, name in group:
                 if sid != winner[0]:
                     _merge(conn, sid, winner[0], f"same name as {winner[1]} (script or spelling variant)")

@@ -22,10 +22,10 @@ _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
 # (a part between two dots is a given or middle name, short: 罗德里戈·杜特尔特及其政府在美国总统唐纳德·特朗普 is two names)
-_NAME_DOTS = "·•‧・"
+NAME_DOTS = "·•‧・∙⋅･"  # (the middle dots outlets write between a name's parts)
 _HYPHENS = "-－"  # (艾哈迈迪-内贾德: a hyphen between characters parts a name too)
-_DOT = _NAME_DOTS + _HYPHENS
-_DOT_CLASS = f"[{_NAME_DOTS}{re.escape(_HYPHENS)}]"
+_DOT = NAME_DOTS + _HYPHENS
+_DOT_CLASS = f"[{NAME_DOTS}{re.escape(_HYPHENS)}]"
 # (a middle part holds no conjunction: 詹姆斯·刘和黛西·冷 is two names)
 _DOT_NAME = regex.compile(rf"\p{{Han}}+(?:{_DOT_CLASS}(?:(?![和与及的])\p{{Han}}){{1,8}}(?={_DOT_CLASS})){{0,2}}{_DOT_CLASS}\p{{Han}}+")
 # Characters that never end a name: what follows a name in running text.
@@ -47,7 +47,7 @@ _GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:音译[，,]\s*)?[A-Z][
                     r"(?<!Inc[）),，])(?<!Group[）),，])(?<!Ltd[）),，])(?<!Co[）),，])(?<!Corp[）),，])(?<!Bank[）),，])"
                     r"(?<!University[）),，])(?<!Institute[）),，])(?<!Foundation[）),，])(?<!Company[）),，])")
 _SOUND_GLOSS = re.compile(r"[（(]音译[）)]")
-_DOT_RE = re.compile(f"[{_NAME_DOTS}]|(?<=[\u4e00-\u9fff])[{re.escape(_HYPHENS)}](?=[\u4e00-\u9fff])")
+_DOT_RE = re.compile(f"[{NAME_DOTS}]|(?<=[\u4e00-\u9fff])[{re.escape(_HYPHENS)}](?=[\u4e00-\u9fff])")
 _LATIN_IN_CLAUSE = regex.compile(rf"(?<![A-Za-z]){_LATIN_WORD} {_LATIN_WORD}(?![A-Za-z）)])")  # (not a gloss: 李孝琳（音译，Lee Hyorin）)
 # Characters that end a role phrase going backwards: particles, prepositions, verb endings.
 _ROLE_STOP = frozenset("与和对向在由同及的了是为被把将会见称说示访任")
@@ -136,6 +136,13 @@ def _transliterated_tail(text: str) -> int:
     while n < len(text) and text[-1 - n] in foreign:
         n += 1
     return n
+
+
+@cache
+def long_places() -> tuple[str, ...]:
+    """Places of two characters or more, longest first (汉堡, 美国): they may open a dotted name's run or an
+    office's name; one-character ones (法, France) open too many words."""
+    return tuple(sorted((p for p in words("places") if len(p) > 1), key=len, reverse=True))
 
 
 def _single_last_part(shadow: str, start: int) -> int:
@@ -236,7 +243,7 @@ def korean_zai(text: str) -> bool:
 
 def dotted(name: str) -> bool:
     """Whether a name is written with a dot between its parts (克里斯托弗·雷): a transliterated one."""
-    return any(ch in _NAME_DOTS for ch in name)
+    return any(ch in NAME_DOTS for ch in name)
 
 
 def _not_a_name_char(text: str) -> bool:
@@ -542,6 +549,8 @@ class Registry:
         if (foreign >= 2 or foreign and first_dot - start > 4) and not kept:  # (参议员指责|乔治·凯南: a verb, no given name)
             start = first_dot - foreign  # 看到安东尼•福奇: the given name is the transliterated part
             # (首席执行官史蒂芬·梅: right after a role, the whole given name stays)
+        place = next((p for p in long_places() if shadow.startswith(p, start) and first_dot - start - len(p) >= 2), "")
+        start += len(place)  # 汉堡|伯恩哈德·诺希特: a city before the name
         last_dot = max(i for i in range(start, end) if shadow[i] in _DOT)
         single = _single_last_part(shadow, last_dot + 1) if first_dot - start >= 2 else 0  # (克里斯托弗·雷|表示)
         length = _foreign_length(shadow, last_dot + 1) or single or _name_length(shadow, last_dot + 1, 4)
@@ -656,6 +665,13 @@ class Registry:
         return person
 
     # -- resolving ---------------------------------------------------------
+    def unnamed(self, speaker: str) -> bool:
+        """Someone described, not named, by a kind of person, a role or a relation (一位衡水市政府人士, 德银发言人,
+        邓恩的妈妈; not 纽卡斯尔的詹姆斯教授): whom a later 他 or 她 may mean."""
+        tail = speaker.rpartition("的")[2]
+        return ((tail.endswith((*_KINDS_OF_PEOPLE, *words("relatives"))) or _role_at_end().search(tail) is not None)
+                and self.first_form_in(tail) is None)
+
     def by_name(self, subject: str) -> Person | None:
         if len(subject) == 1:  # 罗表示 after 波布•罗: the one-character last part of a dotted name, alone
             dotted = next((p for p in reversed(self.people) if _DOT_RE.search(p.name) and _DOT_RE.split(p.name)[-1] == subject), None)
@@ -823,6 +839,8 @@ class Registry:
         res = Resolution(subject, "", kind, "explicit")
         if kind == "unknown" and len(subject) <= 6 and not subject.endswith(GENERIC_DESCRIPTIONS) and _HAN.search(subject):
             # (not 人士, 学生: a kind of person names no one; nor TikTok, a word in Latin letters, as often a company)
+            if "的" in subject and subject.rpartition("的")[2] in word_set("relatives"):
+                return self._said(Resolution(subject, "", "person", "explicit"))  # 阿红的儿子: whose, not a name (阿红 is hers)
             return self._said(res, self._add(subject, ""))
         return self._said(res)
 
