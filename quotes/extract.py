@@ -220,6 +220,17 @@ def _goes_on_acting(content: str) -> bool:
     return tokens[0] == "并" and len(tokens) > 1 and not tokens[1].startswith((*words("negations"), "无"))
 
 
+_CLAUSE_SPLIT = re.compile("[，,]")
+
+
+def _lead_in(clause: str) -> bool:
+    """A clause that only sets the scene for what follows: a time (今年6月), a place or occasion (在…下), a topic
+    or a condition (由于…, 如果…)."""
+    if find.LEADING_PHRASE.fullmatch(clause) or find.opens_with_topic(clause):
+        return True  # (not a clause ending in 时 or 后: 当…宣布…时，郑文杰警告称 — the next clause has a speaker of its own)
+    return find.CALENDAR_DATE.search(clause) is not None and not _has_han(find.CALENDAR_DATE.sub("", clause), 4)
+
+
 def _has_han(s: str, n: int) -> bool:
     """Whether ``s`` holds at least ``n`` Chinese characters (read no further than the ``n``-th)."""
     return _han_run(n).match(s) is not None
@@ -250,7 +261,7 @@ class _Reader:
         self._clause_starts: dict[tuple[int, int], int] = {}
         self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(self.masked)]
         self.claims: list[tuple[int, int]] = []  # reported contents, in order
-        self.person_said_at = -1  # where the last person was named as a speaker
+        self.person_said_at = -1  # where the last person was named or described as a speaker
         self.spoke_at = -1  # where the last speaker of any kind spoke
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
@@ -418,7 +429,7 @@ class _Reader:
         clause = self.shadow[self.clause_start(pos):pos]
         m = find.connectives().match(clause)
         clause = clause[m.end() if m else 0:]
-        return clause.startswith(words("topic_markers")) or bool(_FOR_SOMEONE.match(clause))
+        return find.opens_with_topic(clause) or bool(_FOR_SOMEONE.match(clause))
 
     def _sentence_subject(self, sentence: int, at: int) -> tuple[str, int]:
         """The subject the sentence opened with, for a verb whose subject is left out, and where it stands.
@@ -439,7 +450,7 @@ class _Reader:
                 head = self._name_then_act(find.before_verb(clause[h:e])) if e < len(clause) else find.leading_noun(clause[h:])
                 if head is None:
                     return timed if timed[0] else ("", at)  # the sentence is about something someone owns
-                if head and not head.startswith(words("topic_markers")):
+                if head and not find.opens_with_topic(head):
                     if j < at and (_ends_in_time_word(clause) or head.startswith("《")):
                         # (欧盟出台这些规则后，人们曾表示担忧，认为: 人们; 国会通过的《…法案》，特朗普总统就在签署时…，表示:
                         # a title the sentence is about, then who acted on it)
@@ -515,8 +526,9 @@ class _Reader:
         before = self.registry.last_person
         self.registry.now = at
         res = self.registry.resolve(subject)
-        if self.registry.last_person is not before:
-            self.person_said_at = at
+        if self.registry.last_person is not before or (res is not None and res is self.registry.described
+                                                       and res.how == "explicit" and self.registry.unnamed(res.speaker)):
+            self.person_said_at = at  # (邓恩的妈妈表示…她表示: someone described, not named, speaks too)
         if res is not None:
             self.spoke_at = at
         return res
@@ -864,8 +876,8 @@ class _Reader:
         """Where reported content stops: sentence end, a new verb of the same speaker, or the journalist's clause."""
         end = find.sentence_end(self.masked, start)
         m = _content_stop().search(self.shadow, start, end)
-        if m:
-            end = m.start()
+        if m and self._complete(start, m.start()):
+            end = m.start()  # (not after a lead-in only: 随着产量的提升，该系统有可能…)
         i = bisect.bisect_left(self.cue_starts, start)
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
@@ -899,7 +911,7 @@ class _Reader:
         clause = self.shadow[cs:cue.start]
         m = find.connectives().match(clause)
         rest = clause[m.end() if m else 0:]
-        if rest.startswith(words("topic_markers")):
+        if find.opens_with_topic(rest):
             return False  # …，如局长曾国卫指称…: an example inside the speech
         subject, _, _ = self.subject(cue.start)
         if subject.startswith("有"):
@@ -907,11 +919,10 @@ class _Reader:
         return not _MODAL.search(rest[len(subject):])
 
     def _complete(self, start: int, end: int) -> bool:
-        """Whether reported content so far is a statement, not just a lead-in (根据协议，…)."""
+        """Whether reported content so far is a statement, not just lead-ins (根据协议，…; 今年6月，在未征得本人
+        同意的情况下，…): some clause of it is more than a time, a topic or a condition (由于某些门店关闭，将会有员工失业)."""
         head = self.shadow[start:end]
-        lead_in = find.LEADING_PHRASE.fullmatch(head) or head.startswith(words("topic_markers")) and not (
-            "，" in head or "," in head)  # (由于某些门店关闭，将会有员工失业: a topic and a statement)
-        return _has_han(head, 6) and not lead_in
+        return _has_han(head, 6) and not all(map(_lead_in, _CLAUSE_SPLIT.split(head)))
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker (not in a question: …，已经消化了多少通胀预期？)."""

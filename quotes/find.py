@@ -259,6 +259,8 @@ def find_cues(masked: str) -> list[Cue]:
         if title >= 0 and masked.find("》", title, start) < 0 and masked.find("》", start, start + _TITLE_REACH) > 0:
             continue  # Doja Cat的《这样说》: a word in a title
         if out and out[-1].end == start:
+            if nxt in CUE_PUNCT.strip():  # 通报指出，…: two verbs of saying, one cue
+                out[-1] = Cue(out[-1].start, end, out[-1].word + word, out[-1].strength)
             continue  # 认为补充维生素D, 重申承诺: right after a verb of saying, what it says
         out.append(Cue(start, end, word, strength[base]))
     return out
@@ -312,6 +314,15 @@ LEADING_PHRASE = re.compile(r"^(?:(?:在|于|当(?!时)|据)[^，]{1,30}?(?:中|
                             r"|[0-9０-９]{4}(?:以?前|之前|以后|之后))")  # (2007之后已第二次接任…的默克尔)
 
 
+def opens_with_topic(clause: str) -> bool:
+    """Whether a clause opens with a topic or condition marker (对于…, 自2016年起, 如果…, 据估计), read as a
+    word: 自己, 自由亚洲电台 and 如今 open with a marker's character but are subjects or times."""
+    if not clause.startswith(words("topic_markers")):
+        return False
+    first, tag = segment.tagged(clause[:8])[0]
+    return first in word_set("topic_markers") or first.startswith("据") or tag in ("p", "c")
+
+
 @cache
 def connectives() -> re.Pattern:
     alts = alternation("connectives")
@@ -352,6 +363,9 @@ def _roles_opening_with_cut_words() -> tuple[str, ...]:
     return tuple(r for r in words("roles") if r.startswith(words("cut_words")) and r not in word_set("cut_words"))
 
 
+_DESCRIBED_PRONOUN = re.compile(r"的(他们|她们|他|她)")
+
+
 def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     """(start, end) of the subject at the head of a clause that ends at its verb.
 
@@ -379,7 +393,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         head = m.end()  # 10月3日王毅也向布林肯表示, 两周前金正恩…: the date before the subject
     body = clause[head:]
     cut = len(body)
-    if body.startswith(words("topic_markers")):
+    if opens_with_topic(body):
         return head, head  # 对于…, 随着…: a topic or condition, not a subject
     pos = 0
     cuts, cut_set = words("cut_words"), word_set("cut_words")
@@ -452,6 +466,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             if e > h and not (rel + e == len(body) and body.endswith(("中", "上", "里", "内"))) and (
                     opener or noun.endswith(speaker_nouns()) or names and noun.endswith(names)):
                 return head + rel + h, head + rel + e
+    pronoun = _DESCRIBED_PRONOUN.search(body, 0, cut)
+    if pronoun and pronoun.end() == cut:
+        return head + pronoun.start(1), head + cut  # 如今已是阿肯色州商务部长的他: a description, then who
     end = head + cut
     with_whom = _WITH_WHOM.search(clause, head, end)
     if with_whom and with_whom.start() > head:

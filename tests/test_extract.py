@@ -1368,3 +1368,45 @@ def test_a_short_term_in_marks_inside_the_speaker_after_a_quotation():
     quotes = found("“‘秘密警察’在我们的脑子里曾经是一个抽象概念，”香港抗议活动的著名领导人之一罗冠聪在海外港人组织"
                    "“香港民主委员会”发表的一份声明中说。“现在，它是一种非常现实的担忧。”")
     assert [(kind, who[-3:]) for kind, who, _ in quotes] == [("direct", "罗冠聪"), ("direct", "罗冠聪")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("普京表示，随着“榛树”导弹系统产量的提升，该系统有可能在2025年下半年部署到白俄罗斯。",
+     "随着“榛树”导弹系统产量的提升，该系统有可能在2025年下半年部署到白俄罗斯"),
+    ("通报介绍，今年6月，在未征得本人同意的情况下，该镇居委会对王金玉的责任田进行了挖掘改造。",
+     "今年6月，在未征得本人同意的情况下，该镇居委会对王金玉的责任田进行了挖掘改造"),
+    # a statement already made: the clause on 该 is the journalist's
+    ("乌克兰表示，俄方拒绝了举行特别会议的提议，该地区自2014年以来一直冲突不断。", "俄方拒绝了举行特别会议的提议"),
+])
+def test_a_clause_on_该_ends_content_only_after_a_statement(text, content):
+    """A time, a condition or a circumstance (随着…, 今年6月，在…下) is no statement: the clause after it is the rest of it."""
+    assert [said for _, _, said in found(text)] == [content]
+
+
+def test_自己_and_自由_open_with_a_topic_marker_character_but_no_topic():
+    """自 (since) is a topic marker; 自己 and 自由亚洲电台 are a pronoun and a name: a second verb splits the
+    content after them, and 自由亚洲电台 reports."""
+    assert found("陈皓桓称自己和其他议员都知道被捕风险，但认为绝对不可以退缩。") == [
+        ("indirect", "陈皓桓", "自己和其他议员都知道被捕风险"), ("indirect", "陈皓桓", "绝对不可以退缩")]
+    assert [who for _, who, _ in found("据自由亚洲电台报道，有近三百名作家、学者前往送行。")] == ["自由亚洲电台"]
+
+
+def test_two_verbs_of_saying_in_a_row_are_one_cue():
+    """校方通报指出，…: the content starts after both verbs."""
+    assert found("校方19日通报指出，该学生违反国家和学校规定，严重伤害了民族感情。") == [
+        ("indirect", "校方", "该学生违反国家和学校规定，严重伤害了民族感情")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("迈克∙普勒斯敦担任阿肯色州经济发展委员会主任时牵头主导了投资项目。如今已是阿肯色州商务部长的他告诉美国之音，"
+     "他在2019年11月访问中国时会见了如意集团的人。", "迈克∙普勒斯敦"),
+    ("阿红的儿子曾问自己为什么要搬走，阿红唯有回答：“深圳不要我们了。”", "阿红"),
+    ("伯恩哈德·诺希特住在汉堡。来自汉堡伯恩哈德·诺希特研究所的专家说，这很好。汉堡伯恩哈德·诺希特说，抗体不能自动防止感染。",
+     "伯恩哈德·诺希特"),
+    ("哈利的父亲添姆·邓恩来到华盛顿。邓恩的妈妈表示，这是朝正确方向迈出的一大步。她表示，将继续不懈努力。", "邓恩的妈妈"),
+])
+def test_who_speaks_after_a_description_an_adverb_a_city_or_a_relative(text, speaker):
+    """…的他 is the person the pronoun means; 唯有 is an adverb; 汉堡 a city before a dotted name (∙ a dot
+    too); 她 after someone described by whose relative they are (邓恩的妈妈) is that person, and 阿红 is not
+    one of the forms of 阿红的儿子."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
