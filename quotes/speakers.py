@@ -355,15 +355,20 @@ def _describes_a_speaker(noun: str) -> bool:
                                or bool(_role_at_end().search(noun)))
 
 
+_DESCRIPTION_ENDINGS = frozenset("人家员者师士")  # (媒体人, 评论家, 研究员, 学者, 律师, 人士)
+
+
 def _before_name(subject: str) -> int:
     """Where a name may begin: after the last role, kind of person or relative in a subject (外交部发言人|汪文斌,
     北京维权人士|胡佳, 邓恩的母亲|夏洛特), and a 的 after it."""
     cut = max((m.end() for m in _roles().finditer(subject)), default=0)
     for noun in _KINDS_OF_PEOPLE + words("relatives"):  # (邓恩的母亲|夏洛特; not 丈夫|耸耸肩, a word)
-        if noun in subject[cut:-2]:
-            after = subject.rfind(noun) + len(noun)
-            if looks_like_name(subject[after:]) and not segment.common_word(subject[after:]):
-                cut = max(cut, after)
+        after = subject.rfind(noun, 0, len(subject) - 2) + len(noun)  # (时事评论人士|尼科里斯基: past the role 评论人)
+        if after > max(cut, len(noun) - 1) and looks_like_name(subject[after:]) and not segment.common_word(subject[after:]):
+            cut = after
+    if subject.startswith("、", cut):  # 作家、媒体人|蒋方舟: more of what they are, then the name
+        return next((len(subject) - n for n in (3, 2) if len(subject) - n > cut + 2
+                     and subject[-n - 1] in _DESCRIPTION_ENDINGS and looks_like_name(subject[-n:])), cut)
     return cut + 1 if subject.startswith("的", cut) else cut  # (…研究室主任的|阮铭)
 
 

@@ -1410,3 +1410,14 @@ def test_who_speaks_after_a_description_an_adverb_a_city_or_a_relative(text, spe
     too); 她 after someone described by whose relative they are (邓恩的妈妈) is that person, and 阿红 is not
     one of the forms of 阿红的儿子."""
     assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("作家、媒体人蒋方舟发朋友圈，称自己也被“此人”性骚扰过。", "蒋方舟"),
+    ("律师、人权活动人士滕彪说，这个判决没有法律依据。", "滕彪"),
+    ("时事评论人士尼科里斯基说，远东还面临着新一轮的出生率下降。", "尼科里斯基"),
+    ("策展人陈怡静告诉美国之音，香港目前的情况非常困难。", "陈怡静"),
+])
+def test_roles_in_a_list_and_a_role_inside_a_kind_of_person_before_a_name(text, speaker):
+    """作家、媒体人|蒋方舟: roles in a list, then the name; 时事评论人士: 评论人 is a role, 人士 the word it is in."""
+    assert [who for _, who, _ in found(text)] == [speaker]
