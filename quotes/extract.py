@@ -393,7 +393,7 @@ class _Reader:
         """Resolve a subject; an empty one inherits the sentence's speaker."""
         if subject:
             return self.speaker(subject, at), "explicit"
-        timed = self._time_clause_subject(at)
+        timed = self._time_clause_subject(at) or self._chained_subject(at)
         if timed is not None:
             return timed, "inherited"
         sentence = self.sentence_start(at)
@@ -424,6 +424,29 @@ class _Reader:
                             or head.endswith(find.speaker_nouns())):
             return None  # (…，但港区国安法生效之后，认为…: an event, not someone who speaks)
         return self.speaker(head, prev + h)
+
+    def _chained_subject(self, at: int) -> Resolution | None:
+        """The person a clause right before a verb with no subject opens with, when it is not the sentence's
+        first (他叫陶崇园一起吃饭，陶崇园都在8点左右离开了，说是要去导师家: 陶崇园, not whoever opened the
+        sentence): the verb goes on from that clause."""
+        sentence = self.sentence_start(at)
+        cs = self.clause_start(at, sentence)
+        if cs < 2 or self.masked[cs - 1] not in "，," or self.in_claim(cs - 1):
+            return None
+        prev = self.clause_start(cs - 1, sentence)
+        if prev <= sentence:
+            return None
+        clause = self.shadow[prev:cs - 1]
+        m = find.connectives().match(clause)
+        clause = clause[m.end() if m else 0:]
+        form = self.registry.first_form_in(clause, starts_within=1)
+        rest = clause[len(form):] if form else ""
+        if len(rest) < 2:
+            return None
+        word, tag = segment.tagged(rest[:4])[0]
+        if tag[:1] not in ("v", "d", "p") or kind_of(form + word) != "unknown":
+            return None  # (陶崇园的母亲…, 陶崇园和…, 盖茨|基金会: the clause is not about what the person did)
+        return self.speaker(form, prev + (m.end() if m else 0))
 
     def _in_topic_clause(self, pos: int) -> bool:
         clause = self.shadow[self.clause_start(pos):pos]

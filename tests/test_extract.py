@@ -1421,3 +1421,12 @@ def test_who_speaks_after_a_description_an_adverb_a_city_or_a_relative(text, spe
 def test_roles_in_a_list_and_a_role_inside_a_kind_of_person_before_a_name(text, speaker):
     """作家、媒体人|蒋方舟: roles in a list, then the name; 时事评论人士: 评论人 is a role, 人士 the word it is in."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_verb_with_no_subject_goes_on_from_the_person_the_clause_before_opens_with():
+    """…，陶崇园都在8点左右离开了，说是要去导师家: 陶崇园 says it, not 胡玉峰 who opened the sentence; not a
+    body whose name opens with a person's (盖茨|基金会发表一份白皮书，强调…)."""
+    quotes = found("陶崇园说，他很少出门。胡玉峰则记得有两次，他叫陶崇园一起吃饭，陶崇园都在8点左右离开了，说是要去导师家。")
+    assert quotes[-1] == ("indirect", "陶崇园", "是要去导师家")
+    quotes = found("盖茨说，这很好很好。在她发表上述言论之际，盖茨基金会发表一份白皮书，强调新冠病毒对女性的有害影响。")
+    assert quotes[-1][1] == "盖茨基金会"
