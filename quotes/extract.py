@@ -949,8 +949,8 @@ class _Reader:
 
     def _reverse(self, cue: Cue, res: Resolution, written: str, cue_label: str, confidence: float) -> None:
         """``…，他说。``: the content stands before the speaker (not in a question: …，已经消化了多少通胀预期？)."""
-        if self.masked[cue.end:cue.end + 1] in ("？", "?"):
-            return
+        if self.masked[cue.end:cue.end + 1] in ("？", "?", "：", ":"):
+            return  # (…甚至说：⏎…: a colon points to what follows)
         floor = self.para_start(cue.start)
         cs = self.clause_start(cue.start, floor)
         if cs <= floor or self.masked[cs - 1] not in "，,":

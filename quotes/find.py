@@ -391,6 +391,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         head = m.end()
     while (m := CALENDAR_DATE.match(clause, head) or RELATIVE_TIME.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
         head = m.end()  # 10月3日王毅也向布林肯表示, 两周前金正恩…: the date before the subject
+    first = segment.words(clause[head:head + 6])[:1]
+    if first and first[0] in _time_words() and _named_at(clause[head + len(first[0]):]):
+        head += len(first[0])  # 近日|英国国家网络安全中心警告: a time word before a named subject
     body = clause[head:]
     cut = len(body)
     if opens_with_topic(body):
@@ -454,6 +457,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     if (counted and counted.end() < cut and body[cut:cut + 1] in tuple("与和及同跟") and "的" in body[cut:]
             and segment.tagged(body[counted.end():cut])[0][1].startswith("v")):
         cut = len(body)  # 多位研究中国法律与政治的学者: a count, a clause with 与 in it: the people it counts, whole
+    opener = opener or _adverbial_word(body[:cut])  # (终其一生|都没有离开家乡的大哲学家康德)
     if (opener or _opens_with_verb(body[:cut])) and "的" in body[cut:]:
         # 人在英国的罗冠聪在脸书上, 带着婴孩投票的市民冯小姐: the noun after the (last) relative clause, unless
         # that is a place inside a phrase (…工作的魏金宝在写给孩子的信中: 魏金宝, not 信中); a pronoun before
@@ -539,6 +543,12 @@ def idiom(text: str) -> bool:
     return len(text) == 4 and segment.tagged(text)[0][1] == "i"
 
 
+def _adverbial_word(text: str) -> bool:
+    """One idiom or adverb of three characters or more (终其一生, 毫无疑问): how, not who."""
+    tagged = segment.tagged(text) if len(text) >= 3 else []
+    return len(tagged) == 1 and tagged[0][1] in ("i", "d")
+
+
 def _manner_at(body: str, tokens: list[str]) -> int | None:
     """Where a manner adverbial (…地, or a verb with 着) before the verb begins, if the words end with one.
 
@@ -615,6 +625,18 @@ def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
         return length  # (拉布将会: a name the article uses, whatever the tagger reads it as)
     tag = segment.tagged(person, guess=True)[-1][1]
     return length if len(person) > 1 and (tag.startswith("nr") or tag == "r") else 0
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """The cut words that say when (rules ``cut_words`` of kind ``time``)."""
+    return frozenset(row["word"] for row in table("cut_words") if row["kind"] == "time")
+
+
+def _named_at(text: str) -> bool:
+    """Whether text opens with a name the tagger knows: a person, a place or a body (not 的…, 有些…, 网上)."""
+    tagged = segment.tagged(text[:8]) if text else []
+    return bool(tagged) and tagged[0][1] in ("nr", "ns", "nt") and len(tagged[0][0]) > 1
 
 
 @cache

@@ -1430,3 +1430,19 @@ def test_a_verb_with_no_subject_goes_on_from_the_person_the_clause_before_opens_
     assert quotes[-1] == ("indirect", "陶崇园", "是要去导师家")
     quotes = found("盖茨说，这很好很好。在她发表上述言论之际，盖茨基金会发表一份白皮书，强调新冠病毒对女性的有害影响。")
     assert quotes[-1][1] == "盖茨基金会"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("终其一生都没有离开家乡科尼斯堡的大哲学家康德曾经说：“世界上唯有两样东西能让我们的内心受到深深的震撼。”", "康德"),
+    ("爸爸就这么不停地讲，直到招待所的大爷说：“不早了，明天再聊吧。”", "招待所的大爷"),
+    ("美国周二公布命令。现在美国又指控中国派遣数十名隐瞒身份的军人来美窃取商业秘密。", "美国"),
+])
+def test_an_adverb_until_or_a_time_before_the_subject(text, speaker):
+    """终其一生 (an adverb) opens a clause about 康德; 直到 (until) is no part of who; 现在 before a name is when."""
+    assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_no_content_before_a_verb_with_a_colon():
+    """…甚至说：⏎…: the colon points to the next paragraph; the clause before is no reported content."""
+    quotes = found("面对来劝导的村干部，桐庐有的老人怎么也不愿意离开，甚至说：\n我就算死在这里也不要搬出去。")
+    assert "面对来劝导的村干部，桐庐有的老人怎么也不愿意离开" not in [said for _, _, said in quotes]
