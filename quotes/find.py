@@ -380,6 +380,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     dash = clause.find("——")
     head = dash + 2 if clause.count("——") == 1 and clause.rfind("《", 0, dash) <= clause.rfind("》", 0, dash) else 0
     m = connectives().match(clause, head)
+    joined = m is not None
     if m:
         head = m.end()
     if clause.endswith("所"):  # 正如苏特尔所(说), 该判决如鲍文德所(称): "as X said", X after the last "as"
@@ -401,8 +402,11 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     pos = 0
     cuts, cut_set = words("cut_words"), word_set("cut_words")
     tokens = segment.words(body)
-    if tokens and speech_verb(tokens[0]) and tokens[0] not in word_set("documents"):
-        return head, head  # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out
+    if tokens and (speech_verb(tokens[0]) or joined and len(tokens[0]) == 1 and tokens[0] in word_set("verbs")) and (
+            tokens[0] not in word_set("documents")):
+        # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out; after 并 a one-character
+        # verb of saying is one whatever its tag (并指这些官员认为…)
+        return head, head
     if tokens and tokens[0] in word_set("passive_markers") and body.endswith(("时", *words("time_clauses"))):
         return head, head  # 被问到时间表的时候说: when asked, the subject left out
     if tokens and tokens[0].startswith(_publishing_verbs()) and tokens[0][2:] in word_set("documents"):

@@ -1446,3 +1446,9 @@ def test_no_content_before_a_verb_with_a_colon():
     """…甚至说：⏎…: the colon points to the next paragraph; the clause before is no reported content."""
     quotes = found("面对来劝导的村干部，桐庐有的老人怎么也不愿意离开，甚至说：\n我就算死在这里也不要搬出去。")
     assert "面对来劝导的村干部，桐庐有的老人怎么也不愿意离开" not in [said for _, _, said in quotes]
+
+
+def test_a_one_character_verb_after_并_has_no_subject_of_its_own():
+    """…，并指这些官员认为…: 指 is a verb here (the tagger reads a noun), so 认为 goes on from 蔡伟."""
+    quotes = found("蔡伟也批评美国官员推行双重标准，并指这些官员认为捐赠中国口罩的背后有着提高中国执政当局形象的目的。")
+    assert [who for _, who, _ in quotes] == ["蔡伟"]
