@@ -181,8 +181,13 @@ def _sentence_like(inner: str) -> bool:
 
 
 def _names_recipient(text: str) -> bool:
-    """Whether the words after 告诉 only say whom (泡泡记者, 《新闻周刊》, 我): short, no verb."""
-    return len(text) <= 12 and all(tag.startswith(_RECIPIENT_TAGS) for _, tag in segment.tagged(text))
+    """Whether the words after 告诉 only say whom (泡泡记者, 《新闻周刊》, 我): short, no verb; an outlet's
+    reporter whatever the tagger reads in its name (财新|记者)."""
+    if len(text) > 12:
+        return False
+    tags = [tag for _, tag in segment.tagged(text)]
+    return all(tag.startswith(_RECIPIENT_TAGS) for tag in tags) or text.endswith("记者") and not any(
+        tag.startswith("v") for tag in tags)
 
 
 # A given name in Latin letters written into a Chinese sentence (在廣東出生的Jackie今年24歲), not glossed in brackets

@@ -221,6 +221,14 @@ def _taken_as_noun() -> re.Pattern:
     return re.compile(rf"(?:{alternation('noun_takers')})了?(?:(?![后时并也还又再就便即])[\u4e00-\u9fff]){{0,6}}$")
 
 
+def _after_a_quotation(masked: str, at: int) -> bool:
+    """Whether the clause holding ``at`` opens right after a closing quotation mark (“…”孙元文向记者分析。)."""
+    i = at - 1
+    while i >= 0 and at - i <= 30 and masked[i] not in CLAUSE_END and masked[i] not in CLOSERS:
+        i -= 1
+    return i >= 0 and masked[i] in CLOSERS
+
+
 def find_cues(masked: str) -> list[Cue]:
     """Every speech verb outside quote spans that is used as a verb of saying."""
     strength = _verb_strength()
@@ -247,8 +255,9 @@ def find_cues(masked: str) -> list[Cue]:
         elif (start > 0 and masked[start - 1] in nouns
               or nxt in _NOT_AFTER_CUE and _particle_at(masked, end) and not (nxt == "为" and _purpose_at(masked, end))):
             continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
-        if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip():
-            continue  # 提到了冲突: a weak verb reports speech only before a comma or colon
+        if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip() and not (
+                nxt in "。\n" and _after_a_quotation(masked, start)):
+            continue  # 提到了冲突: a weak verb reports speech only before a comma or colon, or after a quotation (“…”X分析。)
         if base in ("表示", "表明") and _not_speech_object().match(masked, end):
             continue
         if word == "说" and _language_spoken().match(masked, end):

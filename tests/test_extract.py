@@ -1452,3 +1452,17 @@ def test_a_one_character_verb_after_并_has_no_subject_of_its_own():
     """…，并指这些官员认为…: 指 is a verb here (the tagger reads a noun), so 认为 goes on from 蔡伟."""
     quotes = found("蔡伟也批评美国官员推行双重标准，并指这些官员认为捐赠中国口罩的背后有着提高中国执政当局形象的目的。")
     assert [who for _, who, _ in quotes] == ["蔡伟"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("「应季的产品交不出去，很多订单都积压在手上。」一家企业告诉财新记者，「只能先尽力和客户沟通。」",
+     [("direct", "一家企业", "应季的产品交不出去，很多订单都积压在手上。"), ("direct", "一家企业", "只能先尽力和客户沟通。")]),
+    ("“济南有48所大学、72万大学生，受到青睐也就顺理成章了。”孙元文向南方周末记者分析。",
+     [("direct", "孙元文", "济南有48所大学、72万大学生，受到青睐也就顺理成章了。")]),
+    ("“由甲骨文资助的这份报告试图破坏我们所做的工作。”恩斯特龙辩解道。",
+     [("direct", "恩斯特龙", "由甲骨文资助的这份报告试图破坏我们所做的工作。")]),
+])
+def test_a_speaker_after_a_quotation_who_told_an_outlets_reporter_or_analysed(text, expected):
+    """告诉财新记者 only says whom (the tagger reads 新 as an adjective); a weak verb (分析) reports after a
+    quotation even before a full stop; 辩解 is a verb of saying."""
+    assert found(text) == expected
