@@ -194,6 +194,7 @@ def _names_recipient(text: str) -> bool:
 _LATIN_GIVEN = re.compile(r"(?<![A-Za-z（(])[A-Z][a-z]{2,}(?=[\u4e00-\u9fff])")
 _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
 _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
+_COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
 
@@ -986,9 +987,26 @@ class _Reader:
             return
         if self._speaker_after(span):
             return
-        if self._colon_before(span) or self._subject_before(span):
+        if self._colon_before(span) or self._subject_before(span) or self._colon_in_reported_sentence(span):
             return
         self._continuation(span)
+
+    def _colon_in_reported_sentence(self, span: Span) -> bool:
+        """``李先生说，当局以“涉恐”理由抓人，最易让人相信：“…”`` — after a colon in a sentence whose speaker
+        has already been found, the quotation is that speaker's."""
+        if span.open == 0 or self.masked[span.open - 1] not in "：:" or not span.closed or not _has_han(
+                self.shadow[span.open + 1:span.close], 6):
+            return False
+        if not self.sentence_speaker or self.sentence_speaker[0] != self.sentence_start(span.open):
+            return False
+        last = self.quotes[-1]  # (the words reported just before go on to the colon: no quotation between)
+        between = self.masked[last.end:span.open]
+        if last.kind != "indirect" or len(between) > _COLON_REACH or any(m in between for m in (*find.OPENERS, *find.CLOSERS)):
+            return False
+        res = self.sentence_speaker[1]
+        self.claimed_spans.add(span.open)
+        self.emit("direct", span.open + 1, span.close, res, res.speaker, "：", 0.6)
+        return True
 
     def _subject_before(self, span: Span) -> bool:
         """``特朗普也庆祝这一数字，“今天的报告证明…。”`` — a whole statement after the sentence's one clause,

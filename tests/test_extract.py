@@ -1466,3 +1466,9 @@ def test_a_speaker_after_a_quotation_who_told_an_outlets_reporter_or_analysed(te
     """告诉财新记者 only says whom (the tagger reads 新 as an adjective); a weak verb (分析) reports after a
     quotation even before a full stop; 辩解 is a verb of saying."""
     assert found(text) == expected
+
+
+def test_a_quotation_after_a_colon_goes_on_with_the_words_reported_before_it():
+    """李先生说，…，最易让人相信：“…”: the colon continues 李先生's words; a quotation between would end them."""
+    quotes = found("李先生说，当局以“涉恐”理由抓人，最易让人相信：“这些手法，共产党用了几十年了。”")
+    assert quotes[-1] == ("direct", "李先生", "这些手法，共产党用了几十年了。")
