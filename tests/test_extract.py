@@ -1472,3 +1472,12 @@ def test_a_quotation_after_a_colon_goes_on_with_the_words_reported_before_it():
     """李先生说，…，最易让人相信：“…”: the colon continues 李先生's words; a quotation between would end them."""
     quotes = found("李先生说，当局以“涉恐”理由抓人，最易让人相信：“这些手法，共产党用了几十年了。”")
     assert quotes[-1] == ("direct", "李先生", "这些手法，共产党用了几十年了。")
+
+
+@pytest.mark.parametrize("text", [
+    "6月起人民币快速下跌，市场贬值预期再起，8月24日央行宣布重启逆周期因子。",
+    "今天大学这种评职称，博士点等种种制度，在我看来是新的科举制度。",
+])
+def test_a_verb_of_saying_inside_a_noun_is_no_cue(text):
+    """贬值预期 (an expectation markets hold), 职称 (a title): nouns, no one said anything (央行宣布 still reports)."""
+    assert [q.cue for q in extract(text) if q.cue in ("预期", "称")] == []
