@@ -363,7 +363,14 @@ def _prepositions() -> tuple[str, ...]:
 @cache
 def _body_with_与() -> re.Pattern:
     """与 inside a body's name that a role follows (国家反谍报与安全中心(…)主任…): no preposition there."""
-    return re.compile(rf"与[\u4e00-\u9fff]{{1,10}}?(?:{alternation('org_suffixes')})(?:[（(][^）)]*[）)])?(?:{alternation('roles')})")
+    return re.compile(rf"与[\u4e00-\u9fff]{{1,10}}?(?:{alternation('org_suffixes')})(?:[（(][^）)]*[）)])?[\u4e00-\u9fff]{{0,2}}?"
+                      rf"(?:{alternation('roles')})")  # (…研究所(…)联席主任: a word before the role)
+
+
+@cache
+def _field_with_与() -> re.Pattern:
+    """与 joining two fields before a role held in them (技术与运营管理副教授): no preposition there."""
+    return re.compile(rf"(?<=[\u4e00-\u9fff])与[\u4e00-\u9fff]{{1,8}}?(?:{alternation('field_roles')})")
 
 
 @cache
@@ -429,7 +436,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     bracketed = _inside_brackets(body)
     inside = _inside_names(body) | _inside_chinese_names(body, names) | bracketed
     if "与" in body:
-        inside |= {m.start() for m in _body_with_与().finditer(body)}
+        inside |= {m.start() for m in _body_with_与().finditer(body)} | {m.start() for m in _field_with_与().finditer(body)}
     taken = len(tokens)  # how many tokens the subject keeps
     for index, token in enumerate(tokens):
         if pos > 0 and body[pos - 1] in "和与及、":

@@ -1481,3 +1481,11 @@ def test_a_quotation_after_a_colon_goes_on_with_the_words_reported_before_it():
 def test_a_verb_of_saying_inside_a_noun_is_no_cue(text):
     """贬值预期 (an expectation markets hold), 职称 (a title): nouns, no one said anything (央行宣布 still reports)."""
     assert [q.cue for q in extract(text) if q.cue in ("预期", "称")] == []
+
+
+def test_与_inside_a_role_phrase_before_the_name():
+    """…的工作与组织研究教授、斯隆工作与就业研究所(…)联席主任托马斯•科汉: 与 joins fields and a body's words, the
+    name ends the subject."""
+    quotes = found("麻省理工学院斯隆管理学院的工作与组织研究教授、斯隆工作与就业研究所(Sloan Institute)联席主任托马斯•科汉"
+                   "(Thomas Kochan)表示，“因为人们住在成本更低的地方，就给他们更低的工资，这种做法很危险”。")
+    assert [who for _, who, _ in quotes] == ["托马斯•科汉"]

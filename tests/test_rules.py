@@ -264,3 +264,8 @@ def test_a_belief_someone_was_made_to_hold_is_no_quotation(row):
 @pytest.mark.parametrize("row", _rows("title_markers"), ids=lambda r: r["word"])
 def test_words_in_marks_used_as_a_title_are_no_quotation(row):
     assert [q for q in extract(row["example"]) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize("row", _rows("field_roles"), ids=lambda r: r["word"])
+def test_与_between_two_fields_before_a_role_is_part_of_it(row):
+    assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
