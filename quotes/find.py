@@ -709,7 +709,8 @@ def leading_noun(clause: str) -> str | None:
     for i, (token, tag) in enumerate(tagged):
         body = tag == "vn" and i + 1 < len(tagged) and _names_a_body(token, tagged[i + 1][0])  # (咨询|委员会)
         listed = token == "、" and bool(out) and out[-1] in word_set("roles")  # (作家、媒体人蒋方舟: roles, then who)
-        if (tag not in _NOUN_TAGS and token not in pronouns and not body) or token in "，。、" and not listed:
+        former = token in ("前", "原", "现") and i + 1 < len(tagged) and tagged[i + 1][0] in word_set("roles")  # (…系前讲师吴强)
+        if (tag not in _NOUN_TAGS and token not in pronouns and not body and not former) or token in "，。、" and not listed:
             if token == "的":
                 return None  # 法国的后疫情时代正式启动: 法国 owns the subject, it is not the subject
             break

@@ -1489,3 +1489,13 @@ def test_与_inside_a_role_phrase_before_the_name():
     quotes = found("麻省理工学院斯隆管理学院的工作与组织研究教授、斯隆工作与就业研究所(Sloan Institute)联席主任托马斯•科汉"
                    "(Thomas Kochan)表示，“因为人们住在成本更低的地方，就给他们更低的工资，这种做法很危险”。")
     assert [who for _, who, _ in quotes] == ["托马斯•科汉"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("对此，北京清华大学政治学系前讲师吴强，周五接受本台采访时表示，最近几年中国经济困难。", "吴强"),
+    ("乌国家安全与国防委员会秘书丹尼洛夫表示，乌克兰与卡霍夫卡水电站无关。", "丹尼洛夫"),
+    ("独立中文笔会狱中作家与自由写作委员会协调人张裕向本台表示，新闻自由的程度已趋近于零。", "张裕"),
+])
+def test_a_former_role_and_roles_after_a_body_with_与(text, speaker):
+    """前讲师: 前 (former) before a role is part of it; 秘书 and 协调人 are roles after bodies whose names hold 与."""
+    assert [who for _, who, _ in found(text)] == [speaker]
