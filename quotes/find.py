@@ -197,10 +197,15 @@ def _base_verb(word: str) -> str:
     return next(v for v in words("verbs") if word.startswith(v))
 
 
+# Degree adverbs before a verb (高度评价, 强烈谴责, 深表遗憾)
+DEGREE_ADVERBS = ("高度", "强烈", "深切", "深表", "极大", "极度", "极为", "极其", "颇为", "相当", "万分", "十分", "非常", "严重",
+                  "坚决", "严正", "由衷", "诚挚", "衷心", "热烈", "亲切", "特别", "积极", "充分")
+
+
 @cache
 def _not_speech_object() -> re.Pattern:
     objects = alternation("not_speech_objects")
-    return re.compile(rf"(?:高度|强烈|深切|深表|极大|极度|极为|极其|颇为|相当|万分|十分|非常|严重|坚决|严正|由衷|诚挚|衷心|热烈|亲切|特别|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+    return re.compile(rf"(?:{'|'.join(DEGREE_ADVERBS)}|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
 @cache
@@ -678,10 +683,15 @@ def before_verb(subject: str) -> str:
     pos = 0
     tokens = segment.words(subject)
     for i, token in enumerate(tokens):
-        if pos > 0 and speech_verb(token) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
+        if pos > 0 and (speech_verb(token) or _degree_and_verb(token)) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
             return subject[:pos]
         pos += len(token)
     return subject
+
+
+def _degree_and_verb(token: str) -> bool:
+    """A verb of saying that jieba reads as one word with its degree adverb (国际人士|高度评价…)."""
+    return token.startswith(DEGREE_ADVERBS) and any(token.endswith(v) for v in word_set("verbs")) and len(token) == 4
 
 
 def _names_a_body(verb: str, after: str) -> bool:
@@ -710,7 +720,8 @@ def leading_noun(clause: str) -> str | None:
         body = tag == "vn" and i + 1 < len(tagged) and _names_a_body(token, tagged[i + 1][0])  # (咨询|委员会)
         listed = token == "、" and bool(out) and out[-1] in word_set("roles")  # (作家、媒体人蒋方舟: roles, then who)
         former = token in ("前", "原", "现") and i + 1 < len(tagged) and tagged[i + 1][0] in word_set("roles")  # (…系前讲师吴强)
-        if (tag not in _NOUN_TAGS and token not in pronouns and not body and not former) or token in "，。、" and not listed:
+        if (tag not in _NOUN_TAGS and token not in pronouns and not body and not former) or token in "，。、" and not listed or (
+                _degree_and_verb(token)):  # (国际人士|高度评价这次讲话)
             if token == "的":
                 return None  # 法国的后疫情时代正式启动: 法国 owns the subject, it is not the subject
             break

@@ -1499,3 +1499,9 @@ def test_与_inside_a_role_phrase_before_the_name():
 def test_a_former_role_and_roles_after_a_body_with_与(text, speaker):
     """前讲师: 前 (former) before a role is part of it; 秘书 and 协调人 are roles after bodies whose names hold 与."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_degree_adverb_read_as_one_word_with_the_verb_ends_the_subject():
+    """国际人士|高度评价这次讲话，认为…: jieba reads 高度评价 as one word; the subject ends before it."""
+    quotes = found("国际人士高度评价这次讲话，认为各方携手将推动亚太和全球实现发展繁荣。")
+    assert [who for _, who, _ in quotes] == ["国际人士"]
