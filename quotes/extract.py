@@ -1068,6 +1068,8 @@ class _Reader:
             return False
         if ends_statement:
             self.consumed_cues.add(cue.start)  # (“…，两方就成为利益交换关系”，冯建军表示，过分强调…: the verb reports on too)
+        # a verb inside who spoke describes them (一位自称胡警官的人对她说): no statement of its own
+        self.consumed_cues.update(c.start for c in self.cues[bisect.bisect_left(self.cue_starts, j + h):bisect.bisect_left(self.cue_starts, j + e)])
         self.claimed_spans.add(span.open)
         confidence = 0.85 - _UNCERTAIN.get(res.how, 0)
         self.emit("direct", span.open + 1, span.close, res, written, cue.word, confidence)

@@ -684,6 +684,8 @@ def before_verb(subject: str) -> str:
     tokens = segment.words(subject)
     for i, token in enumerate(tokens):
         if pos > 0 and (speech_verb(token) or _degree_and_verb(token)) and not _names_a_body(token, "".join(tokens[i + 1:i + 2])):
+            if "的" in subject[pos:] and subject.rpartition("的")[2].endswith(speaker_nouns()):
+                return subject  # 一位自称胡警官的人: the verb is in a clause describing who
             return subject[:pos]
         pos += len(token)
     return subject

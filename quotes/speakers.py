@@ -80,8 +80,8 @@ def _role_at_end() -> regex.Pattern:
 
 @cache
 def _honorific_name() -> re.Pattern:
-    """A surname and an honorific (钟老师, 王先生; not 但老师: 'but')."""
-    surnames = re.escape("".join(sorted(chars("surnames") - _NOT_IN_NAMES - set(_NAME_FOLLOWERS) - set("但而或"))))
+    """A surname and an honorific (钟老师, 王先生; not 但老师: 'but'; not 三位律师: a count)."""
+    surnames = re.escape("".join(sorted(chars("surnames") - _NOT_IN_NAMES - set(_NAME_FOLLOWERS) - set("但而或位名"))))
     return re.compile(rf"[{surnames}](?:{alternation('honorifics')})")  # (stdlib: a lookbehind first made it 25× slower)
 
 

@@ -1505,3 +1505,15 @@ def test_a_degree_adverb_read_as_one_word_with_the_verb_ends_the_subject():
     """国际人士|高度评价这次讲话，认为…: jieba reads 高度评价 as one word; the subject ends before it."""
     quotes = found("国际人士高度评价这次讲话，认为各方携手将推动亚太和全球实现发展繁荣。")
     assert [who for _, who, _ in quotes] == ["国际人士"]
+
+
+def test_a_verb_inside_who_spoke_after_a_quotation_is_no_statement():
+    """“…，”一位自称胡警官的人对她说。“…”: 自称 describes the speaker; the next quotation goes on with them."""
+    quotes = found("“我们掌握到，这个推特登陆IP是澳大利亚，”一位自称胡警官的人对她说。“这个账号是通过邮箱注册的。”")
+    assert quotes == [("direct", "一位自称胡警官的人", "我们掌握到，这个推特登陆IP是澳大利亚，"),
+                      ("direct", "一位自称胡警官的人", "这个账号是通过邮箱注册的。")]
+
+
+def test_a_count_before_a_role_is_no_surname():
+    """三位律师表示: 位 is a measure word, no 位律师."""
+    assert [who for _, who, _ in found("王律师到了看守所。三位律师表示，不能理解，也不能接受。")] == ["三位律师"]
