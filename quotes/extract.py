@@ -194,6 +194,8 @@ def _names_recipient(text: str) -> bool:
 _LATIN_GIVEN = re.compile(r"(?<![A-Za-z（(])[A-Z][a-z]{2,}(?=[\u4e00-\u9fff])")
 _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (after a role and a body)
 _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
+# After “…”X说，: a note on who X is or on what the words mean, the journalist's, not X's
+_APPOSITION = re.compile(r"(?:他|她|他们|她们)(?:也|曾|现在|目前|则|就)?(?:是|曾是)|[^，。]{0,10}?(?:指的是|的意思是)")
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
@@ -1066,8 +1068,10 @@ class _Reader:
         res = self.speaker(subject, cue.start)
         if res is None:
             return False
-        if ends_statement:
-            self.consumed_cues.add(cue.start)  # (“…，两方就成为利益交换关系”，冯建军表示，过分强调…: the verb reports on too)
+        if ends_statement and not (self.masked[cue.end:cue.end + 1] in ("，", ",") and self._unquoted_to_end(after_cue)):
+            # (“…，两方就成为利益交换关系”，冯建军表示，过分强调…; 「…。」王园宏说，他也患有…: the verb reports on too,
+            # unless another quotation follows in the sentence: “…，”Steven Lee说，他的家人拥有餐厅，“…”)
+            self.consumed_cues.add(cue.start)
         # a verb inside who spoke describes them (一位自称胡警官的人对她说): no statement of its own
         self.consumed_cues.update(c.start for c in self.cues[bisect.bisect_left(self.cue_starts, j + h):bisect.bisect_left(self.cue_starts, j + e)])
         self.claimed_spans.add(span.open)
@@ -1079,6 +1083,12 @@ class _Reader:
             self.claimed_spans.add(nxt.open)
             self.emit("direct", nxt.open + 1, nxt.close, res, written, cue.word, confidence)
         return True
+
+    def _unquoted_to_end(self, pos: int) -> bool:
+        """Whether what follows ``pos`` to the end of its sentence may be reported words: no quotation opens
+        there, and it is no note on the speaker or the words (…”他说，他是一名北京的投资者; …”他写道，坚毅桌指的是…)."""
+        end = find.sentence_end(self.masked, pos)
+        return not any(mark in self.masked[pos:end] for mark in find.OPENERS) and not _APPOSITION.match(self.shadow, pos)
 
     def _verb_opens(self, pos: int) -> bool:
         """Whether a verb of saying opens the clause at ``pos`` (并称…, 还说…): that clause has its own verb."""

@@ -1517,3 +1517,18 @@ def test_a_verb_inside_who_spoke_after_a_quotation_is_no_statement():
 def test_a_count_before_a_role_is_no_surname():
     """三位律师表示: 位 is a measure word, no 位律师."""
     assert [who for _, who, _ in found("王律师到了看守所。三位律师表示，不能理解，也不能接受。")] == ["三位律师"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("「我们那一代人受害的还是比较多的。」王园宏说，他也患有小儿麻痹症，由于治疗比较及时，他症状最轻。",
+     [("direct", "王园宏", "我们那一代人受害的还是比较多的。"),
+      ("indirect", "王园宏", "他也患有小儿麻痹症，由于治疗比较及时，他症状最轻")]),
+    # a note on who speaks is the journalist's
+    ("“这是一场赌博。”吴昊说，他是一名北京的小规模投资者。", [("direct", "吴昊", "这是一场赌博。")]),
+    # with a quotation later in the sentence, what follows the comma is no reported content
+    ("“我在伊斯兰堡出生，也在这里长大。”李彤说，他的家人拥有餐厅，“我说流利的乌尔都语。”",
+     [("direct", "李彤", "我在伊斯兰堡出生，也在这里长大。")]),
+])
+def test_after_a_whole_quotation_the_verb_reports_what_follows_its_comma(text, expected):
+    """「…。」X说，…: the words after the comma are X's too, unless they say who X is or a quotation follows."""
+    assert found(text) == expected
