@@ -1532,3 +1532,8 @@ def test_a_count_before_a_role_is_no_surname():
 def test_after_a_whole_quotation_the_verb_reports_what_follows_its_comma(text, expected):
     """「…。」X说，…: the words after the comma are X's too, unless they say who X is or a quotation follows."""
     assert found(text) == expected
+
+
+def test_a_place_phrase_ending_in_下方_is_no_subject():
+    """在推特的相关消息下方，…: 下方 (beneath) ends the place phrase; 方 is no body that speaks."""
+    assert [who for _, who, _ in found("在推特的相关消息下方，一些网友对美国此举表示支持，称美国“好样的”。")] == ["一些网友"]
