@@ -19,7 +19,8 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import Person, Registry, Resolution, dotted, is_role_or_empty, kind_of, looks_like_name, nominal, pronouns_of
+from .speakers import (ASIDE, Person, Registry, Resolution, dotted, is_role_or_empty, kind_of, looks_like_name, nominal,
+                       pronouns_of)
 
 _TRAIL = " \t，,。：:；;、"
 _MEDIA_LABEL = re.compile(r"\s*[（(][^（()）]{1,4}[）)]\s*")  # (影片), (录音): what a quotation is, between its speaker and it
@@ -1066,7 +1067,7 @@ class _Reader:
             return False
         after_cue = find.content_start(self.masked, k)
         closes = k >= len(self.masked) or self.masked[k] in find.SENTENCE_END or self.masked[after_cue:after_cue + 1] in find.OPENERS
-        rest = self.masked[cue.end:k].strip()
+        rest = ASIDE.sub("", self.masked[cue.end:k]).strip()  # (“…，”她说（她这时已经两杯红酒下肚），“…”)
         if rest not in ("", "道") and not (cue.strength == "recipient" and (closes or self._verb_opens(after_cue))
                                            and _names_recipient(rest)):
             return False  # (…，”李明告诉记者。: only whom they told follows the verb; not 他告诉我这句话引起了…)

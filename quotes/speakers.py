@@ -34,7 +34,7 @@ _NOT_IN_NAMES = frozenset("我你他她它们的了是在却都也就这那和�
 _PLACE_ENDINGS = frozenset("区县省市镇乡州")  # what ends a place's name, never a two-character person's
 _GLOSS_CUT = frozenset("的是了和与及由被对给跟")  # what ends the words before a glossed name (攻读博士学位的董明旷(Mike Thompson), 由哈皮教授（Christian Happi）)
 _NAME_FOLLOWERS = tuple("和与及的等、，。：；说称在也则对向就是将会已曾还又都才更仍被把让于自以为并即没")
-_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+ASIDE = regex.compile(r"[（(][^）)]*[）)]")  # words in brackets: an aside, a gloss or a date
 _TITLE = regex.compile(r"《[^》]*》?")  # a title, closed or cut off: no one's name
 _ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,7}")  # IIF, WHO: an organisation, if the article glossed it or it is well known
 _ACRONYM_GLOSS = regex.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]\s*$")
@@ -739,7 +739,7 @@ class Registry:
 
     def resolve(self, written: str) -> Resolution | None:
         """Map a subject span to a speaker, or ``None`` when it names no one."""
-        subject = _AGE.sub("", _MARKS.sub("", _BRACKETED.sub("", written)).strip(" ：:，,·•‧・（(）)"))  # (奥特加斯（7月22日）: the date cut, its bracket left)
+        subject = _AGE.sub("", _MARKS.sub("", ASIDE.sub("", written)).strip(" ：:，,·•‧・（(）)"))  # (奥特加斯（7月22日）: the date cut, its bracket left)
         subject = _ENUMERATOR.sub("", subject)
         if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))

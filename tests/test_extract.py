@@ -1537,3 +1537,9 @@ def test_after_a_whole_quotation_the_verb_reports_what_follows_its_comma(text, e
 def test_a_place_phrase_ending_in_下方_is_no_subject():
     """在推特的相关消息下方，…: 下方 (beneath) ends the place phrase; 方 is no body that speaks."""
     assert [who for _, who, _ in found("在推特的相关消息下方，一些网友对美国此举表示支持，称美国“好样的”。")] == ["一些网友"]
+
+
+def test_an_aside_in_brackets_after_the_verb_keeps_the_quotation_around_it():
+    """“…，”她说（她这时已经两杯红酒下肚），“…”: the aside is the journalist's; both quotations are hers."""
+    quotes = found("李娜端起酒杯。“我们去吧，”她说（她这时已经两杯红酒下肚），“我们一起去搭货轮穿越大西洋吧。”")
+    assert [(kind, said) for kind, _, said in quotes] == [("direct", "我们去吧，"), ("direct", "我们一起去搭货轮穿越大西洋吧。")]
