@@ -197,6 +197,7 @@ _NAME_IN_HEAD = 16  # how far into a sentence's subject a known name may start (
 _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for something, not a statement
 # After “…”X说，: a note on who X is or on what the words mean, the journalist's, not X's
 _APPOSITION = re.compile(r"(?:他|她|他们|她们)(?:也|曾|现在|目前|则|就)?(?:是|曾是)|[^，。]{0,10}?(?:指的是|的意思是)")
+_REPORTED_THING = 8  # the longest object that may only name what was reported (案件最新进展)
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
@@ -250,6 +251,13 @@ def _lead_in(clause: str) -> bool:
     if find.LEADING_PHRASE.fullmatch(clause) or find.opens_with_topic(clause):
         return True  # (not a clause ending in 时 or 后: 当…宣布…时，郑文杰警告称 — the next clause has a speaker of its own)
     return find.CALENDAR_DATE.search(clause) is not None and not _has_han(find.CALENDAR_DATE.sub("", clause), 4)
+
+
+def _names_what_was_reported(content: str) -> bool:
+    """A short object that names what was reported (通报最新疫情, 公布调查结果; rules ``announced_things``),
+    with no subject or negation of its own (not 它夸大销售数据, 不了解有关情况: statements)."""
+    return (len(content) <= _REPORTED_THING and content.endswith(words("announced_things"))
+            and not any(tag.startswith("r") or word in word_set("negations") for word, tag in segment.tagged(content)))
 
 
 def _has_han(s: str, n: int) -> bool:
@@ -759,7 +767,7 @@ class _Reader:
         if quoted is not None:
             end = min(end, quoted.open - 1)
         content = self.shadow[start:end]
-        if not _has_han(content, 4) and MASK not in content or _goes_on_acting(content):
+        if not _has_han(content, 4) and MASK not in content or _goes_on_acting(content) or _names_what_was_reported(content):
             return
         if not (quoted is not None and _only_whom(content)):  # (警告特朗普政府：“…”: whom, then the words)
             self.emit("indirect", start, end, res, written or subject, cue_label, confidence - 0.05)

@@ -270,3 +270,8 @@ def test_words_in_marks_used_as_a_title_are_no_quotation(row):
 @pytest.mark.parametrize("row", _rows("field_roles"), ids=lambda r: r["word"])
 def test_与_between_two_fields_before_a_role_is_part_of_it(row):
     assert [q.speaker for q in extract(row["example"])] == [row["speaker"]]
+
+
+@pytest.mark.parametrize("row", _rows("announced_things"), ids=lambda r: r["word"])
+def test_what_was_reported_named_in_a_short_object_is_no_claim(row):
+    assert extract(row["example"]) == []
