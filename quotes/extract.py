@@ -464,8 +464,8 @@ class _Reader:
         if cs < 2 or self.masked[cs - 1] not in "，," or self.in_claim(cs - 1):
             return None
         prev = self.clause_start(cs - 1, sentence)
-        if prev <= sentence:
-            return None
+        if prev <= sentence or self.in_claim(prev):
+            return None  # (…表示，陈全国是…，并强调…: a clause of reported words names no speaker)
         clause = self.shadow[prev:cs - 1]
         m = find.connectives().match(clause)
         clause = clause[m.end() if m else 0:]

@@ -1,4 +1,4 @@
-"""Traditional → simplified, one character for one character.
+"""Traditional → simplified, one character for one character (and 丶, typed for 、, read as the comma).
 
 The matcher runs on a simplified *shadow* of the text that has exactly the
 same length, so rules are written once (in simplified characters) and every
@@ -24,6 +24,7 @@ def _table() -> dict[int, str]:
             target = parts[1].split(" ")[0]
             if len(parts[0]) == 1 and len(target) == 1 and target != parts[0]:
                 mapping[ord(parts[0])] = target
+    mapping[ord("丶")] = "、"  # the dot radical some outlets type for the enumeration comma (罗冠聪丶周庭)
     return mapping
 
 

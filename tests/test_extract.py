@@ -1543,3 +1543,9 @@ def test_an_aside_in_brackets_after_the_verb_keeps_the_quotation_around_it():
     """“…，”她说（她这时已经两杯红酒下肚），“…”: the aside is the journalist's; both quotations are hers."""
     quotes = found("李娜端起酒杯。“我们去吧，”她说（她这时已经两杯红酒下肚），“我们一起去搭货轮穿越大西洋吧。”")
     assert [(kind, said) for kind, _, said in quotes] == [("direct", "我们去吧，"), ("direct", "我们一起去搭货轮穿越大西洋吧。")]
+
+
+def test_the_dot_radical_typed_for_the_enumeration_comma_parts_names():
+    """罗冠聪丶周庭: 丶 stands for 、, so the names are read apart (and 差不多 is an adverb)."""
+    quotes = found("差不多同一时间，香港众志创会主席罗冠聪丶周庭及常委敖卓轩，也在各自的Facebook上宣布退出组织。")
+    assert [who for _, who, _ in quotes] == ["罗冠聪"]
