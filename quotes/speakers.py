@@ -753,6 +753,10 @@ class Registry:
             subject = subject[:-1]  # 报告中指, 信中写道, 声明中承诺: the text speaks
             if subject in word_set("short_documents"):
                 return self._said(Resolution(subject, "", "document", "explicit"))
+        elif subject.endswith("中") and len(subject) >= 4 and subject[-2] in word_set("short_documents"):
+            author = subject[:-2].removesuffix("的")
+            if self.by_name(author) or self._is_name(author):
+                subject = author  # 罗冠聪文中批评, 他在信中说: who wrote the text speaks
         kinds = _pronouns()
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])

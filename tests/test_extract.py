@@ -1549,3 +1549,8 @@ def test_the_dot_radical_typed_for_the_enumeration_comma_parts_names():
     """罗冠聪丶周庭: 丶 stands for 、, so the names are read apart (and 差不多 is an adverb)."""
     quotes = found("差不多同一时间，香港众志创会主席罗冠聪丶周庭及常委敖卓轩，也在各自的Facebook上宣布退出组织。")
     assert [who for _, who, _ in quotes] == ["罗冠聪"]
+
+
+def test_a_name_and_the_text_they_wrote_is_the_writer():
+    """罗冠聪文中批评: 文中 (in the article) is where; the one who wrote it speaks."""
+    assert [who for _, who, _ in found("罗冠聪昨天发文。罗冠聪文中批评，选举主任是政治审查的刽子手。")] == ["罗冠聪"]
