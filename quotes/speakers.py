@@ -657,6 +657,7 @@ class Registry:
             if (length and not _NOT_IN_NAMES.intersection(name) and kind_of(name) == "unknown"
                     and kind_of(name[1:]) != "country"  # (向日本的上游供应商: a preposition and a place)
                     and (head.startswith(_followers(), length) or role) and not segment.common_word(name)
+                    and not (len(head) <= length + 1 and kind_of(head) != "unknown")  # (支联会:…: a body's name alone)
                     and not _manner(name)  # (单纯地把…: an adverb)
                     and (name[0] not in _surname_adverbs() or adverb_surname_name(name))  # (应严格要求…: 'should')
                     and not segment.common_word(head[length - 1:length + 1])  # (曾参与…: 曾 + 参与, no 曾参)

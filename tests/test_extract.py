@@ -1554,3 +1554,10 @@ def test_the_dot_radical_typed_for_the_enumeration_comma_parts_names():
 def test_a_name_and_the_text_they_wrote_is_the_writer():
     """罗冠聪文中批评: 文中 (in the article) is where; the one who wrote it speaks."""
     assert [who for _, who, _ in found("罗冠聪昨天发文。罗冠聪文中批评，选举主任是政治审查的刽子手。")] == ["罗冠聪"]
+
+
+def test_a_bodys_name_alone_on_a_line_is_no_person():
+    """支联会:…: a section's label names a body; 支联 is no person whom 他 could mean."""
+    quotes = found("支联会主席李卓人接受专访。\n支联会:现在才是黑暗的开始\n外界认为港版国安法有如洪水猛兽，李卓人指现在只是最黑暗的开始，"
+                   "他反问香港日后在国际都不能再发声。")
+    assert quotes[-1][1] == "李卓人"
