@@ -198,6 +198,7 @@ _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for s
 # After “…”X说，: a note on who X is or on what the words mean, the journalist's, not X's
 _APPOSITION = re.compile(r"(?:他|她|他们|她们)(?:也|曾|现在|目前|则|就)?(?:是|曾是)|[^，。]{0,10}?(?:指的是|的意思是)")
 _REPORTED_THING = 8  # the longest object that may only name what was reported (案件最新进展)
+_NAME_REACH = 8  # how far before a cue a name ending inside it may start (赵立坚称)
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
@@ -278,6 +279,8 @@ class _Reader:
         self.span_by_open = {s.open: s for s in self.spans}
         self.registry = Registry()
         self.registry.scan(self.shadow)
+        self.cues = [self._past_name(c) for c in self.cues]
+        self.cue_starts = [c.start for c in self.cues]
         paragraphs = find.paragraphs(text)
         self.paras = [(start + _dateline_length(self.shadow, start), end) for start, end in paragraphs]
         self.para_starts = [start for start, _ in paragraphs]
@@ -294,6 +297,16 @@ class _Reader:
         self.spoke_at = -1  # where the last speaker of any kind spoke
         self.sentence_speaker: tuple[int, Resolution] | None = None
         self.last_quote_para = -10
+
+    def _past_name(self, cue: Cue) -> Cue:
+        """A cue whose first characters end a name read in the article (赵立坚称: 坚称 is a verb, 赵立坚 the
+        name) is the verb after them."""
+        for k in range(1, len(cue.word)):
+            form = self.registry.form_ending(self.shadow[max(0, cue.start - _NAME_REACH):cue.start + k])
+            inner = find.cue_within(cue, k) if len(form) > k else None
+            if inner is not None:
+                return inner
+        return cue
 
     # -- helpers -----------------------------------------------------------
     def para_of(self, pos: int) -> int:

@@ -280,6 +280,15 @@ def find_cues(masked: str) -> list[Cue]:
     return out
 
 
+def cue_within(cue: Cue, k: int) -> Cue | None:
+    """The verb of saying that ends a cue's word after its first ``k`` characters (赵立|坚称 → 称: the
+    characters before it end a name), or None."""
+    word = cue.word[k:]
+    strength = _verb_strength()
+    base = next((v for v in words("verbs") if word.startswith(v)), "")
+    return Cue(cue.start + k, cue.end, word, strength[base]) if base else None
+
+
 def content_start(masked: str, pos: int) -> int:
     """Skip the punctuation between a cue and what was said."""
     while pos < len(masked) and masked[pos] in CUE_PUNCT:

@@ -1561,3 +1561,9 @@ def test_a_bodys_name_alone_on_a_line_is_no_person():
     quotes = found("支联会主席李卓人接受专访。\n支联会:现在才是黑暗的开始\n外界认为港版国安法有如洪水猛兽，李卓人指现在只是最黑暗的开始，"
                    "他反问香港日后在国际都不能再发声。")
     assert quotes[-1][1] == "李卓人"
+
+
+def test_a_verb_of_saying_that_starts_inside_a_known_name():
+    """赵立坚称: 坚称 is a verb, but 坚 ends the name read before; the verb is 称."""
+    quotes = found("外交部发言人赵立坚表示，中方坚决反对。赵立坚称，美方应停止干涉。")
+    assert quotes == [("indirect", "赵立坚", "中方坚决反对"), ("indirect", "赵立坚", "美方应停止干涉")]
