@@ -134,11 +134,12 @@ def _ends_in_time_word(clause: str) -> bool:
 _SOURCE_NEWS = re.compile(r"(?:提供)?的?消息$")  # 据德新社援引欧盟外交官(提供的)消息报道: the news is no part of who
 
 
-def _quoted(text: str) -> regex.Match | None:
-    """The ``quoted`` frame in ``text`` (援引X的话), when X is someone, not a document or a report."""
+def _quoted(text: str, document: bool = False) -> regex.Match | None:
+    """The ``quoted`` frame in ``text`` (援引X的话), when X is someone, not a document or a report; with
+    ``document``, when X is one (报道引述消息指出)."""
     for pattern, kind, _ in _frames():
         m = pattern.search(text) if kind == "quoted" else None
-        if m and m.group("speaker") and not m.group("speaker").endswith(words("documents")):
+        if m and m.group("speaker") and m.group("speaker").endswith(words("documents")) == document:
             return m
     return None
 
@@ -390,6 +391,9 @@ class _Reader:
             if span is not None:  # 一位网名为“一朵默默绽放的花儿”的新浪网友所说: words in marks describe who speaks
                 cs = self.clause_start(span.open)
                 clause = self.shadow[cs:cue_start]
+        cited = _quoted(clause, document=True)
+        if cited:  # 报道引述消息指出, 「香港01」引述消息报道: who cites the news speaks
+            clause = clause[:cited.start()]
         h, e = find.subject_of(clause, self.names())
         e = h + _before_whom_answered(clause[h:e])
         e = h + find.before_own_verb(clause[h:e])

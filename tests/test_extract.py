@@ -1567,3 +1567,12 @@ def test_a_verb_of_saying_that_starts_inside_a_known_name():
     """赵立坚称: 坚称 is a verb, but 坚 ends the name read before; the verb is 称."""
     quotes = found("外交部发言人赵立坚表示，中方坚决反对。赵立坚称，美方应停止干涉。")
     assert quotes == [("indirect", "赵立坚", "中方坚决反对"), ("indirect", "赵立坚", "美方应停止干涉")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("報道引述消息指出，港府將於日內公佈押後選舉。", "報道"),
+    ("澎湃新聞引述消息指，中國駐美使館曾於3月21日收到過死亡威脅郵件。", "澎湃新聞"),
+])
+def test_who_cites_the_news_speaks(text, speaker):
+    """報道引述消息指出: 消息 (the news) is no one; the report or outlet citing it speaks (新闻 ends an outlet's name)."""
+    assert [who for _, who, _ in found(text)] == [speaker]
