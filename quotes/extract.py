@@ -200,6 +200,7 @@ _ASIDE_NAME = 8  # the longest words in an aside after 称 that are a name for s
 _APPOSITION = re.compile(r"(?:他|她|他们|她们)(?:也|曾|现在|目前|则|就)?(?:是|曾是)|[^，。]{0,10}?(?:指的是|的意思是)")
 _REPORTED_THING = 8  # the longest object that may only name what was reported (案件最新进展)
 _NAME_REACH = 8  # how far before a cue a name ending inside it may start (赵立坚称)
+_DAY_WORDS = frozenset("月日今昨明当次本每翌")  # before 日, a day: 今日, 次日, 翌日
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
@@ -948,6 +949,7 @@ class _Reader:
         m = _content_stop().search(self.shadow, start, end)
         if m and self._complete(start, m.start()):
             end = m.start()  # (not after a lead-in only: 随着产量的提升，该系统有可能…)
+        end = self._next_country_says(start, end)
         i = bisect.bisect_left(self.cue_starts, start)
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
@@ -956,6 +958,26 @@ class _Reader:
                 self.split_points.add(inner.start)
                 return cs - 1
             i += 1
+        return end
+
+    def _next_country_says(self, start: int, end: int) -> int:
+        """Where a headline list item's words end at the next country that says something, with no punctuation
+        between (俄称击落乌无人机乌称击退俄进攻): that country's verb reports on its own."""
+        i = bisect.bisect_left(self.cue_starts, start)
+        while i < len(self.cues) and self.cues[i].start < end:
+            inner = self.cues[i]
+            i += 1
+            if any(ch in find.CLAUSE_END for ch in self.masked[self.para_start(start):inner.start]):
+                return end  # (a list item is one line with no punctuation: 日本…透露，4日驶入…即中国称钓鱼岛 is prose)
+            place = next((p for p in (self.shadow[inner.start - 2:inner.start], self.shadow[inner.start - 1:inner.start])
+                          if len(p) and kind_of(p) == "country"), "")
+            at = inner.start - len(place)
+            before = self.shadow[at - 1]
+            if place and _has_han(self.shadow[start:at], 4) and before not in _GROUP_STOP and not (
+                    before.isdigit() or before in _DAY_WORDS):  # (13日宣布, 今日称: a day, not Japan)
+                self._subjects[inner.start] = (place, self.text[at:inner.start], at)
+                self.split_points.add(inner.start)
+                return at
         return end
 
     def _until_named_again(self, start: int, end: int, res: Resolution) -> int:

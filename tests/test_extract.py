@@ -1576,3 +1576,14 @@ def test_a_verb_of_saying_that_starts_inside_a_known_name():
 def test_who_cites_the_news_speaks(text, speaker):
     """報道引述消息指出: 消息 (the news) is no one; the report or outlet citing it speaks (新闻 ends an outlet's name)."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("俄称击落乌无人机乌称击退俄进攻", [("indirect", "俄", "击落乌无人机"), ("indirect", "乌", "击退俄进攻")]),
+    # prose, not a list item: 中国称 names what China calls a place
+    ("日本海上保安总部今天透露，4日驶入尖阁诸岛即中国称钓鱼岛附近日本领海的中国海警局船只仍在领海内。",
+     [("indirect", "日本海上保安总部", "4日驶入尖阁诸岛即中国称钓鱼岛附近日本领海的中国海警局船只仍在领海内")]),
+])
+def test_a_headline_list_item_ends_where_the_next_country_says_something(text, expected):
+    """俄称…乌称…: a line with no punctuation lists two claims; the second country's verb reports on its own."""
+    assert found(text) == expected
