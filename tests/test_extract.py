@@ -1587,3 +1587,10 @@ def test_who_cites_the_news_speaks(text, speaker):
 def test_a_headline_list_item_ends_where_the_next_country_says_something(text, expected):
     """俄称…乌称…: a line with no punctuation lists two claims; the second country's verb reports on its own."""
     assert found(text) == expected
+
+
+def test_according_to_someones_analysis_or_estimate():
+    """据学者分析，…: the scholars' analysis (据…分析, 估计, 预测); 据保守估计 names no one."""
+    assert found("另據學者分析，即使推遲大選，特朗普的總統任期也會結束。") == [
+        ("indirect", "學者", "即使推遲大選，特朗普的總統任期也會結束")]
+    assert found("据保守估计，我国女工应不少于1亿人。") == []
