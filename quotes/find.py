@@ -257,9 +257,10 @@ def find_cues(masked: str) -> list[Cue]:
         if start > 0 and masked[start - 1] in nouns and word != base and word[len(base):] in strength:
             start, word = start + len(base), word[len(base):]  # 这份报告称: a noun (报告), then the verb (称)
             base = word
-        elif (start > 0 and masked[start - 1] in nouns
+        elif (start > 0 and masked[start - 1] in nouns and not (masked[start - 1] == "的" and idiom(masked[start - 5:start - 1]))
               or nxt in _NOT_AFTER_CUE and _particle_at(masked, end) and not (nxt == "为" and _purpose_at(masked, end))):
-            continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is)
+            continue  # 发出了警告, 通报了其要求, 指出的表态, 宣布后: not a verb of saying here (表示中国…, 说时间…: it is;
+            # 一针见血的指出: 的 written for 地 after an idiom)
         if strength[base] == "weak" and word == base and nxt not in CUE_PUNCT.strip() and not (
                 nxt in "。\n" and _after_a_quotation(masked, start)):
             continue  # 提到了冲突: a weak verb reports speech only before a comma or colon, or after a quotation (“…”X分析。)
@@ -433,7 +434,8 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     cuts, cut_set = words("cut_words"), word_set("cut_words")
     tokens = segment.words(body)
     if tokens and (speech_verb(tokens[0]) or joined and len(tokens[0]) == 1 and tokens[0] in word_set("verbs")) and (
-            tokens[0] not in word_set("documents")):
+            tokens[0] not in word_set("documents")) and not (len(tokens) > 1 and tokens[1] in GENERIC_DESCRIPTIONS):
+        # (批评人士说: the verb names a kind of people, who speak)
         # 谈到…时表示: the clause opens with a verb (not 分析人士, 报道), its subject left out; after 并 a one-character
         # verb of saying is one whatever its tag (并指这些官员认为…)
         return head, head
@@ -595,6 +597,8 @@ def _manner_at(body: str, tokens: list[str]) -> int | None:
     if len(tokens) > 1 and body.endswith(("着", "著")):
         return len(body) - len(tokens[-1]) - (len(tokens[-2]) if tokens[-1] in ("着", "著") else 0)
     last = tokens[-1] if tokens else ""
+    if len(tokens) > 2 and last == "的" and idiom(tokens[-2]):
+        return len(body) - len(tokens[-2]) - 1  # Nir Eyal先生|一针见血的指出: 的 written for 地
     if len(tokens) > 1 and idiom(last) and segment.tagged(body[:-4], guess=True)[-1][1].startswith(("nr", "r")):
         return len(body) - len(last)  # 熊婧|不置可否：“…”: after a name, an idiom says how someone answered
     if len(last) >= 3 and last.endswith("地") and len(tokens) > 1 and segment.tagged(last[:-1])[0][1].startswith(("a", "d")):

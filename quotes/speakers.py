@@ -415,6 +415,7 @@ def nominal(subject: str) -> bool:
     return tags.count("v") < 2 and all(word != "是" for word, _ in tagged) and "d" not in tags
 
 
+_SELF = ("个人", "本人", "自己")  # after a pronoun: the person themself
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
 _KINDS_OF_PEOPLE = tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1)  # (人 alone ends too much: 很多人, 许多人)
 
@@ -759,6 +760,8 @@ class Registry:
             if self.by_name(author) or self._is_name(author):
                 subject = author  # 罗冠聪文中批评, 他在信中说: who wrote the text speaks
         kinds = _pronouns()
+        if subject.endswith(_SELF) and subject[:-2] in kinds:
+            subject = subject[:-2]  # 他个人认为, 她本人表示: the pronoun
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])
         if subject.startswith("有") and not subject.startswith("有关") and 2 <= len(subject) <= 5:

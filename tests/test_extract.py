@@ -1594,3 +1594,16 @@ def test_according_to_someones_analysis_or_estimate():
     assert found("另據學者分析，即使推遲大選，特朗普的總統任期也會結束。") == [
         ("indirect", "學者", "即使推遲大選，特朗普的總統任期也會結束")]
     assert found("据保守估计，我国女工应不少于1亿人。") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("近几个月来，美中紧张关系升级。批评人士说，港版国安法破坏了香港的自治。", "批评人士"),
+    ("英国《金融时报》未能联系到他的律师。执法部门在一份声明中表示，周一上午，他被检察官审问了几个小时。", "执法部门"),
+    ("许树昌表示，专家顾问团并无牵涉讨论。他个人认为，要视乎疫情发展而定。", "许树昌"),
+    ("行为科学设计师Nir Eyal先生一针见血的指出，这个问题似乎Quibi并没有解决。", "Nir Eyal"),
+    ("NBA中国篮球学校一位不愿透露姓名的前员工强调说，篮球学校普遍存在虐待现象。", "NBA中国篮球学校一位不愿透露姓名的前员工"),
+])
+def test_common_subjects_the_rules_missed(text, speaker):
+    """批评人士 (a verb naming a kind of people), 部门 (a body), 他个人 (the pronoun), 一针见血的 (的 for 地
+    after an idiom), 员工 (a role): each names who speaks."""
+    assert [who for _, who, _ in found(text)][-1] == speaker
