@@ -764,8 +764,10 @@ class Registry:
             subject = subject[:-2]  # 他个人认为, 她本人表示: the pronoun
         if subject in kinds:
             return self._pronoun(subject, kinds[subject])
-        if subject.startswith("有") and not subject.startswith("有关") and 2 <= len(subject) <= 5:
-            return Resolution("UNKNOWN", "", "unknown", "explicit")  # 有人, 有分析, 有学者: no one named (有关部门 are the authorities)
+        if subject.startswith("有") and not subject.startswith("有关") and (
+                2 <= len(subject) <= 5 or subject.endswith(("人", *words("groups"), *words("documents")))):
+            # 有人, 有分析, 有学者, 有将近一半…的戒烟的人: no one named (有关部门 are the authorities)
+            return Resolution("UNKNOWN", "", "unknown", "explicit")
         honorific = next((h for h in words("honorifics") if subject.endswith(h)), "")
         if honorific and _LATIN_NAME.search(subject[:-len(honorific)]):
             subject = subject[:-len(honorific)]  # 设计师Nir Eyal先生: the name, not its honorific
