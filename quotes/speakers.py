@@ -748,7 +748,7 @@ class Registry:
         if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们") or _ACRONYM.fullmatch(subject):
             return None  # (letters alone that the article never glossed name no one: XYZ称)
         mine = _OWNER.match(subject)
-        if mine and subject[mine.end():] in word_set("relatives"):
+        if mine and subject[mine.end():].removesuffix("们") in word_set("relatives"):  # (他的同事们)
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
         if subject.endswith("中") and len(subject) >= 2 and (
                 subject[:-1] in word_set("short_documents") or kind_of(subject[:-1]) == "document"):

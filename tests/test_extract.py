@@ -1607,3 +1607,8 @@ def test_common_subjects_the_rules_missed(text, speaker):
     """批评人士 (a verb naming a kind of people), 部门 (a body), 他个人 (the pronoun), 一针见血的 (的 for 地
     after an idiom), 员工 (a role): each names who speaks."""
     assert [who for _, who, _ in found(text)][-1] == speaker
+
+
+def test_a_source_frame_after_a_connective():
+    """但据他的同事们介绍，…: 但 before 据 still opens the frame; 他的同事们 are his colleagues, who speak."""
+    assert found("但据他的同事们介绍，他几乎每天都在工作。") == [("indirect", "他的同事们", "他几乎每天都在工作")]
