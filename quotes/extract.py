@@ -423,7 +423,8 @@ class _Reader:
         opener = self.masked.rfind(find.CLOSERS[self.masked[close]], max(0, close - _TERM_LENGTH - 1), close)
         tail = self.shadow[close + 1:cue_start]
         timed = _ends_in_time_word(tail) or tail in ("时", "后")  # (…合办的“香港教育高峰论坛”时表示)
-        if opener <= 0 or not find.HAN.match(self.masked, opener - 1) or len(tail) < 2 and not timed or "的" in tail:
+        located = tail in ("上", "中", "里", "内", "下")  # (达久木甲在…的「委员通道」上表示: the place the term names)
+        if opener <= 0 or not find.HAN.match(self.masked, opener - 1) or len(tail) < 2 and not (timed or located) or "的" in tail:
             return None  # (针对“干涉内政”一说; 主张“港独”的香港民族阵线: the noun after the term is the subject)
         cs = self.clause_start(opener)
         h, e = find.subject_of(self.shadow[cs:opener], self.names())

@@ -1612,3 +1612,13 @@ def test_common_subjects_the_rules_missed(text, speaker):
 def test_a_source_frame_after_a_connective():
     """但据他的同事们介绍，…: 但 before 据 still opens the frame; 他的同事们 are his colleagues, who speak."""
     assert found("但据他的同事们介绍，他几乎每天都在工作。") == [("indirect", "他的同事们", "他几乎每天都在工作")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("5月21日，全国政协委员、凉山州人大常委会主任达久木甲在今年全国两会的「委员通道」上表示，凉山是深度贫困地区。", "达久木甲"),
+    ("曾任‘香港民族阵线’发言人梁颂恒表示，不希望为成员带来风险。", "梁颂恒"),
+    ("习近平总书记深刻指出，建设社会主义现代化强国，关键在科技自立自强。", "习近平"),
+])
+def test_a_term_naming_a_place_a_former_role_and_an_adverb(text, speaker):
+    """在…「委员通道」上: the term names where; 曾任 (formerly) opens a role; 深刻 is an adverb."""
+    assert [who for _, who, _ in found(text)] == [speaker]
