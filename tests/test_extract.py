@@ -1622,3 +1622,9 @@ def test_a_source_frame_after_a_connective():
 def test_a_term_naming_a_place_a_former_role_and_an_adverb(text, speaker):
     """在…「委员通道」上: the term names where; 曾任 (formerly) opens a role; 深刻 is an adverb."""
     assert [who for _, who, _ in found(text)] == [speaker]
+
+
+def test_a_compound_that_straddles_two_words_is_no_compound():
+    """香港政府发言人称, 公布数据称: 人称 and 据称 block 称 only as words of their own (第一人称, 据称…)."""
+    assert [who for _, who, _ in found("香港政府发言人称，香港疫情近日出现急剧变化。")] == ["香港政府发言人"]
+    assert found("他习惯用第一人称写作。") == []
