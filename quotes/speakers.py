@@ -745,8 +745,8 @@ class Registry:
         subject = _ENUMERATOR.sub("", subject)
         if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
-        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们") or _ACRONYM.fullmatch(subject):
-            return None  # (letters alone that the article never glossed name no one: XYZ称)
+        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们", "记者", "本报记者", "本台记者", "本网记者") or _ACRONYM.fullmatch(subject):
+            return None  # (letters alone that the article never glossed name no one: XYZ称; 记者 alone is the article's own reporter)
         mine = _OWNER.match(subject)
         if mine and subject[mine.end():].removesuffix("们") in word_set("relatives"):  # (他的同事们)
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names
