@@ -416,6 +416,7 @@ def nominal(subject: str) -> bool:
 
 
 _SELF = ("个人", "本人", "自己")  # after a pronoun: the person themself
+OWN_REPORTER = frozenset({"记者", "本报记者", "本台记者", "本网记者"})  # the article's own reporter, whose findings are no one's words
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
 _KINDS_OF_PEOPLE = tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1)  # (人 alone ends too much: 很多人, 许多人)
 
@@ -745,8 +746,8 @@ class Registry:
         subject = _ENUMERATOR.sub("", subject)
         if _ACRONYM.fullmatch(subject) and (subject in self.acronyms or subject in word_set("acronyms")):
             return self._said(Resolution(self.acronyms.get(subject, subject), "", "organisation", "explicit"))
-        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们", "记者", "本报记者", "本台记者", "本网记者") or _ACRONYM.fullmatch(subject):
-            return None  # (letters alone that the article never glossed name no one: XYZ称; 记者 alone is the article's own reporter)
+        if not _LETTER.search(subject) or subject in ("我", "我们", "你", "你们", "咱们") or _ACRONYM.fullmatch(subject):
+            return None  # (letters alone that the article never glossed name no one: XYZ称)
         mine = _OWNER.match(subject)
         if mine and subject[mine.end():].removesuffix("们") in word_set("relatives"):  # (他的同事们)
             return self._said(Resolution(subject, "", "person", "explicit"))  # 我母亲, 我的朋友: someone the writer names

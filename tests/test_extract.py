@@ -1628,3 +1628,10 @@ def test_a_compound_that_straddles_two_words_is_no_compound():
     """香港政府发言人称, 公布数据称: 人称 and 据称 block 称 only as words of their own (第一人称, 据称…)."""
     assert [who for _, who, _ in found("香港政府发言人称，香港疫情近日出现急剧变化。")] == ["香港政府发言人"]
     assert found("他习惯用第一人称写作。") == []
+
+
+def test_what_the_articles_reporter_learned_is_no_statement():
+    """记者从…了解到，…预计…: the forecast is the source's, and 记者 is only the one who learned it; a reporter
+    who asks (记者追问) still speaks."""
+    assert found("记者从交通运输部了解到，今年快递业务量增长较快，预计全年超过1800亿件。") == []
+    assert [who for _, who, _ in found("记者追问，为何不推进全民检测？")] == ["记者"]
