@@ -385,6 +385,13 @@ def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
 
 
 @cache
+def _conjunctions() -> tuple[str, ...]:
+    """The cut words that are conjunctions: they end a subject after it (美国既然…), but a clause that opens with
+    one (虽然承认…) holds a condition, not a subject left out."""
+    return tuple(row["word"] for row in table("cut_words") if row["kind"] == "conjunction")
+
+
+@cache
 def _prepositions() -> tuple[str, ...]:
     """The cut words that are prepositions: after 的 one begins a modifier of the noun (…的在美中国留学生)."""
     return tuple(row["word"] for row in table("cut_words") if row["kind"] == "preposition")
@@ -476,6 +483,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
         if (body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside
                 and not (pos > 0 and body[pos - 1] == "的" and body.startswith(_prepositions(), pos))  # (…姓名的|在美中国留学生Kim)
                 and not body.startswith(_roles_opening_with_cut_words(), pos)
+                and not (pos == 0 and body.startswith(_conjunctions()))
                 and not (token == "最新" and not _adverbial(tokens, index, cut_set))) and (  # (一份最新|报告: the report's)
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent

@@ -1635,3 +1635,10 @@ def test_what_the_articles_reporter_learned_is_no_statement():
     who asks (记者追问) still speaks."""
     assert found("记者从交通运输部了解到，今年快递业务量增长较快，预计全年超过1800亿件。") == []
     assert [who for _, who, _ in found("记者追问，为何不推进全民检测？")] == ["记者"]
+
+
+def test_a_conjunction_after_a_subject_ends_it_but_opens_no_subject():
+    """美国既然…: 既然 and 虽然 end the subject before them; a clause that opens with one (同时既然承诺…)
+    states a condition, and no one is left out to speak in it."""
+    assert [who for _, who, _ in found("德国防长卡伦鲍尔虽然重申人权的重要性，但是却也为德国的做法辩护。")] == ["卡伦鲍尔"]
+    assert found("这项承诺比之前的官员表态更进一步，同时既然承诺进行独立调查，约翰逊不能只做内部审查。") == []
