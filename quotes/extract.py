@@ -598,12 +598,36 @@ class _Reader:
         before = self.registry.last_person
         self.registry.now = at
         res = self.registry.resolve(subject)
+        if res is not None and res.how == "description" and res.kind == "organisation" and subject.endswith(res.speaker):
+            named = self._body_named_before(res.speaker, at)
+            if named:
+                res = self.registry.resolve(named)  # (国际货币基金组织25日…。该组织认为…: no one spoke before)
         if self.registry.last_person is not before or (res is not None and res is self.registry.described
                                                        and res.how == "explicit" and self.registry.unnamed(res.speaker)):
             self.person_said_at = at  # (邓恩的妈妈表示…她表示: someone described, not named, speaks too)
         if res is not None:
             self.spoke_at = at
         return res
+
+    def _body_named_before(self, noun: str, at: int) -> str:
+        """The body that a description of it (该组织, 该机构) means when it has not spoken: the last name in the
+        paragraph or the one before that ends with the same noun and is longer."""
+        if noun == "国":
+            return ""  # (该国: a country, which this search cannot tell from 各国 or 德国 in passing)
+        floor = self.para_start(self.para_start(at) - 1) if self.para_start(at) > 0 else 0
+        end = self.shadow.rfind(noun, floor, at)
+        while end >= floor:
+            cs = self.clause_start(end, max(floor, end - 40))
+            h, e = find.subject_of(self.shadow[cs:end + len(noun)], self.names())
+            name = self.text[cs + h:cs + e]
+            if (name.endswith(noun) and len(name) > len(noun) and kind_of(name) == "organisation"
+                    and not name.endswith(words("places"))
+                    and not regex.search(r"[的、，（）()等\d]", name)
+                    and not name.startswith((*pronouns_of("description"), "这", "那", "上述", "其"))
+                    and not any(tag.startswith("v") for _, tag in segment.tagged(name))):
+                return name  # (not 引起关注的公司, 伦敦等4个研发中心: a body described, not named; 该国 no country)
+            end = self.shadow.rfind(noun, floor, end)
+        return ""
 
     def _antecedent(self, at: int) -> Person | None:
         """The person the text turned to before ``at``, nearest first, or ``None`` (then the last person).

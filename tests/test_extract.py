@@ -1642,3 +1642,12 @@ def test_a_conjunction_after_a_subject_ends_it_but_opens_no_subject():
     states a condition, and no one is left out to speak in it."""
     assert [who for _, who, _ in found("德国防长卡伦鲍尔虽然重申人权的重要性，但是却也为德国的做法辩护。")] == ["卡伦鲍尔"]
     assert found("这项承诺比之前的官员表态更进一步，同时既然承诺进行独立调查，约翰逊不能只做内部审查。") == []
+
+
+def test_a_description_of_a_body_means_the_body_named_before():
+    """国际货币基金组织25日上调…。该组织认为…: the body need not have spoken before for 该组织 to mean it; a body
+    only described (引起关注的公司) or a country (该国) is not looked for."""
+    text = "国际货币基金组织25日将世界经济增长预期上调至3.0%。该组织认为发达经济体增长明显放缓。"
+    assert [(kind, who) for kind, who, _ in found(text)] == [("indirect", "国际货币基金组织")]
+    text = "一家引起关注的公司上周下架了广告。该公司宣布正在重新评估这款产品的品牌形象。"
+    assert [who for _, who, _ in found(text)] == ["公司"]
