@@ -207,11 +207,13 @@ _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a col
 
 def _before_whom_answered(subject: str) -> int:
     """The length of a subject without a verb of answering and whom it answered (rules ``answer_verbs``:
-    国家卫健委相关人士|回应记者称, …|回应21世纪经济报道称; not 中国外交部的回应称, a noun): the verb after them
-    says how it was said."""
+    国家卫健委相关人士|回应记者称, …|回应21世纪经济报道称, …|回应美国之音提问表示 (rules ``questions``); not
+    中国外交部的回应称, a noun): the verb after them says how it was said."""
     pos = 0
     for token in segment.words(subject):
-        if pos > 0 and token in word_set("answer_verbs") and subject[pos - 1] != "的" and _names_recipient(subject[pos + len(token):]):
+        asked = subject[pos + len(token):]
+        asked = asked[:-len(q)] if (q := next((q for q in words("questions") if asked.endswith(q)), "")) else asked
+        if pos > 0 and token in word_set("answer_verbs") and subject[pos - 1] != "的" and _names_recipient(asked.removesuffix("的")):
             return pos
         pos += len(token)
     return len(subject)
@@ -248,9 +250,14 @@ def _goes_on_acting(content: str) -> bool:
 _CLAUSE_SPLIT = re.compile("[，,]")
 
 
+_MAIN_AFTER_CONDITION = re.compile(r"(?:都|也|就|便)(?:不|没|会|要|能|将|可|是|应|得|已)")  # …都不会…, …就会…
+
+
 def _lead_in(clause: str) -> bool:
     """A clause that only sets the scene for what follows: a time (今年6月), a place or occasion (在…下), a topic
     or a condition (由于…, 如果…)."""
+    if find.opens_with_topic(clause) and _MAIN_AFTER_CONDITION.search(clause, 2):
+        return False  # 无论他们怎样回应都不会改变立场: the condition and what holds under it, in one clause
     if find.LEADING_PHRASE.fullmatch(clause) or find.opens_with_topic(clause):
         return True  # (not a clause ending in 时 or 后: 当…宣布…时，郑文杰警告称 — the next clause has a speaker of its own)
     return find.CALENDAR_DATE.search(clause) is not None and not _has_han(find.CALENDAR_DATE.sub("", clause), 4)

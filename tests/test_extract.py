@@ -1651,3 +1651,10 @@ def test_a_description_of_a_body_means_the_body_named_before():
     assert [(kind, who) for kind, who, _ in found(text)] == [("indirect", "国际货币基金组织")]
     text = "一家引起关注的公司上周下架了广告。该公司宣布正在重新评估这款产品的品牌形象。"
     assert [who for _, who, _ in found(text)] == ["公司"]
+
+
+def test_a_condition_holding_its_main_clause_is_a_statement():
+    """无论他们怎样回应都不会改变立场 is said in full, so the content stops where 他甚至认为 reports again."""
+    text = "谭文豪表示，无论他们怎样回应都不会改变立场，他甚至认为决定不是来自选举主任。"
+    assert found(text) == [("indirect", "谭文豪", "无论他们怎样回应都不会改变立场"),
+                           ("indirect", "谭文豪", "决定不是来自选举主任")]

@@ -33,7 +33,7 @@ def test_verb_gives_a_quote_with_its_speaker(row):
 # (我母亲) names someone, a name holding a cut word stays whole, how someone spoke is no part of them,
 # a surname and an honorific (钟老师) is the person a later pronoun means.
 SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns", "honorifics", "comparisons",
-                  "answer_verbs")
+                  "answer_verbs", "questions")
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=f"{name}:{row['word']}")
