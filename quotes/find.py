@@ -671,6 +671,9 @@ def _compound_names() -> re.Pattern:
     return re.compile(alternation("compound_names"))
 
 
+_PEOPLE = frozenset({"大家", "人们", "众人", "民众", "网友"})  # people in general: 大家可能认为, 人们会说
+
+
 def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     """Length of the modals ending a subject's words after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0
     after anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
@@ -682,10 +685,10 @@ def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     person = tokens[n - 1]
     length = sum(len(t) for t in tokens[n:])
     if (person in word_set("relatives") or person in word_set("roles") or person in word_set("pronouns")
-            or len(person) > 1 and any(name.endswith(person) for name in names)):
+            or person in GENERIC_DESCRIPTIONS or person in _PEOPLE or len(person) > 1 and any(name.endswith(person) for name in names)):
         return length  # (拉布将会: a name the article uses, whatever the tagger reads it as)
     tag = segment.tagged(person, guess=True)[-1][1]
-    return length if len(person) > 1 and (tag.startswith("nr") or tag == "r") else 0
+    return length if tag == "r" or len(person) > 1 and tag.startswith("nr") else 0  # (你会, 她可能)
 
 
 @cache

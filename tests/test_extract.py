@@ -1658,3 +1658,13 @@ def test_a_condition_holding_its_main_clause_is_a_statement():
     text = "谭文豪表示，无论他们怎样回应都不会改变立场，他甚至认为决定不是来自选举主任。"
     assert found(text) == [("indirect", "谭文豪", "无论他们怎样回应都不会改变立场"),
                            ("indirect", "谭文豪", "决定不是来自选举主任")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("大家可能认为，这是个人问题。", ["大家"]),
+    ("很多人会说，为什么我们得不到诺贝尔奖？", ["很多人"]),
+    ("也许你会说，这是一种奇怪的成长方式。", []),  # (你: whom the writer addresses, no one who spoke)
+])
+def test_a_modal_after_people_in_general_or_a_pronoun_is_no_part_of_them(text, speakers):
+    """大家可能, 很多人会, 你会: the modal stands before the verb, whoever the subject is."""
+    assert [who for _, who, _ in found(text)] == speakers
