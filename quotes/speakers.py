@@ -524,6 +524,9 @@ class Registry:
                 continue
             foreign = _foreign_length(shadow, at)
             length = foreign if foreign >= 3 else _name_length(shadow, at, 4) or _name_before_word(shadow, at)
+            after = _role_at_end().search(shadow, at, at + length) if length == 4 else None
+            if after and after.start() - at >= 2:
+                length = after.start() - at  # 主任高福|院士: a second role after the name
             if not length or foreign < 3 and (_not_a_name_char(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])

@@ -1668,3 +1668,9 @@ def test_a_condition_holding_its_main_clause_is_a_statement():
 def test_a_modal_after_people_in_general_or_a_pronoun_is_no_part_of_them(text, speakers):
     """大家可能, 很多人会, 你会: the modal stands before the verb, whoever the subject is."""
     assert [who for _, who, _ in found(text)] == speakers
+
+
+def test_a_second_role_after_a_name_is_no_part_of_it():
+    """中国疾控中心主任高福院士: the name stands between two roles; 高福 speaks, not 高福院士."""
+    text = "中国疾控中心主任高福院士透露，他已经接种了候选疫苗。高福多次表示，希望中美两国开展更多合作。"
+    assert [who for _, who, _ in found(text)] == ["高福", "高福"]
