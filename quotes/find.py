@@ -358,7 +358,11 @@ def opens_with_topic(clause: str) -> bool:
     word: 自己, 自由亚洲电台 and 如今 open with a marker's character but are subjects or times."""
     if not clause.startswith(words("topic_markers")):
         return False
-    first, tag = segment.tagged(clause[:8])[0]
+    tagged = segment.tagged(clause[:8])
+    first, tag = tagged[0]
+    marker = next(w for w in words("topic_markers") if clause.startswith(w))
+    if len(marker) >= 2 and marker in itertools.accumulate(w for w, _ in tagged):
+        return True  # 相较|美国总统: the tagger splits the marker (相|较), but no word runs past it
     return first in word_set("topic_markers") or first.startswith("据") or tag in ("p", "c")
 
 
