@@ -202,6 +202,7 @@ _REPORTED_THING = 8  # the longest object that may only name what was reported (
 _NAME_REACH = 8  # how far before a cue a name ending inside it may start (赵立坚称)
 _DAY_WORDS = frozenset("月日今昨明当次本每翌")  # before 日, a day: 今日, 次日, 翌日
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
+_GROUP_LENGTH = 10  # the longest subject that names a group 他们 may mean (鲁迅那一代知识分子)
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
 
@@ -715,12 +716,15 @@ class _Reader:
         if any(previous <= q.start < current for q in self.quotes):
             return ""  # the sentence before quoted someone: 他们 are they (学生代表张伟和李明表示…。他们说)
         m = _CLAUSE_END.search(self.masked, previous, current)
+        if m and _lead_in(self.shadow[previous:m.start()]):
+            previous = m.end()  # 随着清帝国…崩溃，鲁迅那一代知识分子开始…: the subject after the scene set
+            m = _CLAUSE_END.search(self.masked, previous, current)
         clause = self.shadow[previous:m.start() if m else current - 1][:16]
         group = _groups().search(clause)
         if not group:
             return ""
         h, e = find.subject_of(clause[:group.end()])
-        return clause[h:e] if e == group.end() and e - h <= 8 and not _PERSONAL.search(clause[h:e]) else ""
+        return clause[h:e] if e == group.end() and e - h <= _GROUP_LENGTH and not _PERSONAL.search(clause[h:e]) else ""
 
     def claim(self, start: int, end: int) -> None:
         self.claimed_to = max(self.claimed_to, end)

@@ -1674,3 +1674,9 @@ def test_a_second_role_after_a_name_is_no_part_of_it():
     """中国疾控中心主任高福院士: the name stands between two roles; 高福 speaks, not 高福院士."""
     text = "中国疾控中心主任高福院士透露，他已经接种了候选疫苗。高福多次表示，希望中美两国开展更多合作。"
     assert [who for _, who, _ in found(text)] == ["高福", "高福"]
+
+
+def test_they_after_a_sentence_that_sets_the_scene_first():
+    """随着…崩溃，鲁迅那一代知识分子开始…。他们认为: the group is the subject after the scene-setting clause."""
+    text = "我母亲说，这是她的想法。随着清帝国在外国入侵和国内动乱中崩溃，鲁迅那一代知识分子开始向西方寻求救国之道。他们认为本国文化遗产已经病入膏肓。"
+    assert [who for _, who, _ in found(text)] == ["我母亲", "鲁迅那一代知识分子"]
