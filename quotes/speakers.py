@@ -527,6 +527,8 @@ class Registry:
             after = _role_at_end().search(shadow, at, at + length) if length == 4 else None
             if after and after.start() - at >= 2:
                 length = after.start() - at  # 主任高福|院士: a second role after the name
+            elif length == 4 and shadow[at + 2:at + 4] in word_set("verbs"):
+                length = 2  # 候选人拜登|誓言: a verb of saying after a two-character name
             if not length or foreign < 3 and (_not_a_name_char(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
@@ -763,6 +765,9 @@ class Registry:
             author = subject[:-2].removesuffix("的")
             if self.by_name(author) or self._is_name(author):
                 subject = author  # 罗冠聪文中批评, 他在信中说: who wrote the text speaks
+        manner = next((w for w in words("manner_nouns") if subject.endswith("的" + w)), "")
+        if manner and len(subject) > len(manner) + 2:
+            subject = subject[:-len(manner) - 1]  # 胡警官的态度严厉起来，质问…: how they spoke, not who
         kinds = _pronouns()
         if subject.endswith(_SELF) and subject[:-2] in kinds:
             subject = subject[:-2]  # 他个人认为, 她本人表示: the pronoun

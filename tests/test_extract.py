@@ -1680,3 +1680,8 @@ def test_they_after_a_sentence_that_sets_the_scene_first():
     """随着…崩溃，鲁迅那一代知识分子开始…。他们认为: the group is the subject after the scene-setting clause."""
     text = "我母亲说，这是她的想法。随着清帝国在外国入侵和国内动乱中崩溃，鲁迅那一代知识分子开始向西方寻求救国之道。他们认为本国文化遗产已经病入膏肓。"
     assert [who for _, who, _ in found(text)] == ["我母亲", "鲁迅那一代知识分子"]
+
+
+def test_the_manner_of_someone_before_a_verb_is_no_part_of_them():
+    """胡警官的态度严厉起来，质问：…: 的态度 says how 胡警官 asked."""
+    assert [who for _, who, _ in found("当他否认时，胡警官的态度严厉起来，质问：“你自己心里没数吗？”")] == ["胡警官"]
