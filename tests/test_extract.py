@@ -1685,3 +1685,11 @@ def test_they_after_a_sentence_that_sets_the_scene_first():
 def test_the_manner_of_someone_before_a_verb_is_no_part_of_them():
     """胡警官的态度严厉起来，质问：…: 的态度 says how 胡警官 asked."""
     assert [who for _, who, _ in found("当他否认时，胡警官的态度严厉起来，质问：“你自己心里没数吗？”")] == ["胡警官"]
+
+
+def test_a_verb_read_across_two_words_is_no_cue():
+    """签证|实施 holds no 证实: jieba reads the first character as the end of one word and the second as the
+    start of another."""
+    assert found("美国宣布，因华为「提供物资支持」，对华为员工的签证实施限制，蓬佩奥说华为要为违反人权负责。") == [
+        ("indirect", "美国", "因华为「提供物资支持」，对华为员工的签证实施限制"),
+        ("indirect", "蓬佩奥", "华为要为违反人权负责")]
