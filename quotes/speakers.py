@@ -17,6 +17,7 @@ import regex
 
 from . import segment
 from .rules import alternation, chars, table, word_set, words
+from .script import simplified
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -233,6 +234,17 @@ def _common_words(text: str) -> bool:
     (王国庆 leaves 庆 over; a famous name is one frequent word: 吴邦国)."""
     tokens = segment.words(text)
     return (len(tokens) > 1 or len(text) == 2) and all(len(w) >= 2 and segment.common_word(w) for w in tokens)
+
+
+def _reads_as_verb(text: str) -> bool:
+    """Whether two characters read as a verb, alone or after an adverb or adjective (感慨, 大骂): what someone did
+    after a role (老师|大骂：…), not a name."""
+    tags = [tag for _, tag in segment.tagged(text)]
+    if len(text) != 2:
+        return False
+    if len(tags) == 1:  # a frequent verb (感慨, 确认), not a rare one a name may sound like (拉布)
+        return tags[0].startswith("v") and (segment.common_word(text) or text in word_set("verbs"))
+    return tags[0][:1] in ("a", "d") and tags[1].startswith("v")  # (not 付建: two verbs are a name's sounds)
 
 
 def korean_zai(text: str) -> bool:
@@ -532,6 +544,7 @@ class Registry:
             if not length or foreign < 3 and (_not_a_name_char(shadow[at:at + length])
                                               or _manner(shadow[at:at + length])
                                               or _common_words(shadow[at:at + length])
+                                              or _reads_as_verb(shadow[at:at + length])
                                               or shadow[at] in _surname_particles() and not _name_after_particle(shadow[at:at + length])
                                               or shadow.endswith(_long_org_suffixes(), at, at + length)
                                               or kind_of(shadow[at:at + length]) == "document"):
@@ -826,6 +839,8 @@ class Registry:
                 return self._said(Resolution(person.name, subject, "person", "role"), person)
             return self._said(Resolution(subject, subject, "person", "explicit"))
         cut = _before_name(subject)
+        if 0 < cut <= len(subject) - 2 and kind_of(subject) == "unknown" and _reads_as_verb(simplified(subject[cut:])):
+            return self.resolve(subject[:cut].removeprefix("被"))  # 老师|大骂：…, 被张千帆教授|拦下：…: who did it
         if 0 < cut <= len(subject) - 2 and (self._is_name(subject[cut:]) or _handle(subject[cut:])):
             name, role = subject[cut:], subject[:cut]  # 外交部发言人汪文斌 (not met before: 不客气地说 hid it)
             # (the name as written here: the registry may hold a longer, wrongly cut form of it)

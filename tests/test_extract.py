@@ -1693,3 +1693,13 @@ def test_a_verb_read_across_two_words_is_no_cue():
     assert found("美国宣布，因华为「提供物资支持」，对华为员工的签证实施限制，蓬佩奥说华为要为违反人权负责。") == [
         ("indirect", "美国", "因华为「提供物资支持」，对华为员工的签证实施限制"),
         ("indirect", "蓬佩奥", "华为要为违反人权负责")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("老師大罵：「再講鬼話老子就斃了你！」", ["老師"]),
+    ("石河营一位居民感慨：“令人痛哭、令人抓狂，令人发指。”", ["石河营一位居民"]),
+    ("英国外交大臣拉布表示，英国将兑现对持有者的承诺。", ["拉布"]),  # (a rare verb a name sounds like)
+])
+def test_a_verb_after_a_role_is_what_they_did_not_their_name(text, speakers):
+    """老师|大骂, 居民|感慨: two characters that read as a frequent verb after a role name no one."""
+    assert [who for _, who, _ in found(text)] == speakers
