@@ -202,6 +202,8 @@ _REPORTED_THING = 8  # the longest object that may only name what was reported (
 _NAME_REACH = 8  # how far before a cue a name ending inside it may start (赵立坚称)
 _DAY_WORDS = frozenset("月日今昨明当次本每翌")  # before 日, a day: 今日, 次日, 翌日
 _COLON_REACH = 40  # how far after reported words a colon may open a quotation that goes on with them
+_DESCRIBED_BODY = re.compile(r"[的、，（）()等\d]")  # in a body described or counted (引起关注的公司, 伦敦等4个研发中心)
+_POINTERS = ("这", "那", "上述", "其")  # what opens a body pointed back to, not named
 _GROUP_LENGTH = 10  # the longest subject that names a group 他们 may mean (鲁迅那一代知识分子)
 _WHOM_LENGTH = 8  # the longest words between a verb and a quotation after a colon that may only say whom
 
@@ -212,10 +214,11 @@ def _before_whom_answered(subject: str) -> int:
     中国外交部的回应称, a noun): the verb after them says how it was said."""
     pos = 0
     for token in segment.words(subject):
-        asked = subject[pos + len(token):]
-        asked = asked[:-len(q)] if (q := next((q for q in words("questions") if asked.endswith(q)), "")) else asked
-        if pos > 0 and token in word_set("answer_verbs") and subject[pos - 1] != "的" and _names_recipient(asked.removesuffix("的")):
-            return pos
+        if pos > 0 and token in word_set("answer_verbs") and subject[pos - 1] != "的":
+            whom = subject[pos + len(token):]
+            asked = next((q for q in words("questions") if whom.endswith(q)), "")
+            if _names_recipient(whom[:len(whom) - len(asked)].removesuffix("的")):
+                return pos
         pos += len(token)
     return len(subject)
 
@@ -622,16 +625,17 @@ class _Reader:
         paragraph or the one before that ends with the same noun and is longer."""
         if noun == "国":
             return ""  # (该国: a country, which this search cannot tell from 各国 or 德国 in passing)
-        floor = self.para_start(self.para_start(at) - 1) if self.para_start(at) > 0 else 0
+        para = self.para_start(at)
+        floor = self.para_start(para - 1) if para > 0 else 0
+        described = (*pronouns_of("description"), *_POINTERS)
         end = self.shadow.rfind(noun, floor, at)
         while end >= floor:
             cs = self.clause_start(end, max(floor, end - 40))
             h, e = find.subject_of(self.shadow[cs:end + len(noun)], self.names())
             name = self.text[cs + h:cs + e]
             if (name.endswith(noun) and len(name) > len(noun) and kind_of(name) == "organisation"
-                    and not name.endswith(words("places"))
-                    and not regex.search(r"[的、，（）()等\d]", name)
-                    and not name.startswith((*pronouns_of("description"), "这", "那", "上述", "其"))
+                    and not name.endswith(words("places")) and not _DESCRIBED_BODY.search(name)
+                    and not name.startswith(described)
                     and not any(tag.startswith("v") for _, tag in segment.tagged(name))):
                 return name  # (not 引起关注的公司, 伦敦等4个研发中心: a body described, not named; 该国 no country)
             end = self.shadow.rfind(noun, floor, end)
@@ -1001,11 +1005,12 @@ class _Reader:
     def _next_country_says(self, start: int, end: int) -> int:
         """Where a headline list item's words end at the next country that says something, with no punctuation
         between (俄称击落乌无人机乌称击退俄进攻): that country's verb reports on its own."""
+        stop = _CLAUSE_END.search(self.masked, self.para_start(start), end)
         i = bisect.bisect_left(self.cue_starts, start)
         while i < len(self.cues) and self.cues[i].start < end:
             inner = self.cues[i]
             i += 1
-            if any(ch in find.CLAUSE_END for ch in self.masked[self.para_start(start):inner.start]):
+            if stop is not None and stop.start() < inner.start:
                 return end  # (a list item is one line with no punctuation: 日本…透露，4日驶入…即中国称钓鱼岛 is prose)
             place = next((p for p in (self.shadow[inner.start - 2:inner.start], self.shadow[inner.start - 1:inner.start])
                           if len(p) and kind_of(p) == "country"), "")

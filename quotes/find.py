@@ -234,37 +234,33 @@ def _after_a_quotation(masked: str, at: int) -> bool:
     return i >= 0 and masked[i] in CLOSERS
 
 
-def _straddles(text: str, start: int, end: int) -> bool:
-    """Whether the word jieba reads around ``start`` begins before it and ends inside ``[start, end)``: a
-    compound found there is no word (数据|称 holds no 据称; 科幻小说 still holds 小说)."""
+def _word_across(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the word jieba reads around ``start`` ends, and where the word after it ends, when that word
+    begins before ``start`` and ends inside ``[start, end)``; (0, 0) when no word runs into the span so."""
     if start == 0:
-        return False
+        return 0, 0
     lo = max(0, start - 3)
     pos = lo
-    for word in segment.words(text[lo:end + 2]):
+    tokens = segment.words(text[lo:end + 3])
+    for i, word in enumerate(tokens):
         if pos < start < pos + len(word):
-            return pos + len(word) < end
+            after = pos + len(word)
+            return (after, after + len(tokens[i + 1]) if i + 1 < len(tokens) else after) if after < end else (0, 0)
         pos += len(word)
-    return False
+    return 0, 0
+
+
+def _straddles(text: str, start: int, end: int) -> bool:
+    """Whether a compound found at ``[start, end)`` begins inside a longer word: then it is no word
+    (数据|称 holds no 据称; 科幻小说 still holds 小说)."""
+    return _word_across(text, start, end)[0] > 0
 
 
 def _split_at(text: str, start: int, end: int) -> int:
     """Where a verb found at ``[start, end)`` splits, when jieba reads its first part as the end of a longer
     word and its last part as the start of another (签证|实施): 0 when it is a word of its own."""
-    if start == 0:
-        return 0
-    lo = max(0, start - 3)
-    pos = lo
-    tokens = segment.words(text[lo:end + 3])
-    for i, word in enumerate(tokens):
-        if pos < start < pos + len(word) < end:
-            after = pos + len(word)
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            return after - start if after + len(nxt) > end else 0
-        pos += len(word)
-        if pos > start:
-            break
-    return 0
+    after, next_end = _word_across(text, start, end)
+    return after - start if after and next_end > end else 0
 
 
 def find_cues(masked: str) -> list[Cue]:
@@ -414,16 +410,11 @@ def _adverbial(tokens: list[str], index: int, cut_set: frozenset[str]) -> bool:
 
 
 @cache
-def _conjunctions() -> tuple[str, ...]:
-    """The cut words that are conjunctions: they end a subject after it (美国既然…), but a clause that opens with
-    one (虽然承认…) holds a condition, not a subject left out."""
-    return tuple(row["word"] for row in table("cut_words") if row["kind"] == "conjunction")
-
-
-@cache
-def _prepositions() -> tuple[str, ...]:
-    """The cut words that are prepositions: after 的 one begins a modifier of the noun (…的在美中国留学生)."""
-    return tuple(row["word"] for row in table("cut_words") if row["kind"] == "preposition")
+def _cut_words_of(kind: str) -> tuple[str, ...]:
+    """The cut words of one kind: ``preposition`` (after 的 one begins a modifier of the noun: …的在美中国留学生),
+    ``conjunction`` (they end a subject after it, 美国既然…, but a clause that opens with one, 虽然承认…, holds a
+    condition, not a subject left out), ``time`` (近日|英国…: when, before a named subject)."""
+    return tuple(row["word"] for row in table("cut_words") if row["kind"] == kind)
 
 
 @cache
@@ -475,7 +466,7 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
     while (m := CALENDAR_DATE.match(clause, head) or RELATIVE_TIME.match(clause, head)) and m.end() < len(clause) and clause[m.end()] != "的":
         head = m.end()  # 10月3日王毅也向布林肯表示, 两周前金正恩…: the date before the subject
     first = segment.words(clause[head:head + 6])[:1]
-    if first and first[0] in _time_words() and _named_at(clause[head + len(first[0]):]):
+    if first and first[0] in _cut_words_of("time") and _named_at(clause[head + len(first[0]):]):
         head += len(first[0])  # 近日|英国国家网络安全中心警告: a time word before a named subject
     body = clause[head:]
     cut = len(body)
@@ -510,9 +501,9 @@ def subject_of(clause: str, names: tuple[str, ...] = ()) -> tuple[int, int]:
             pos += len(token)  # 姜超和于博: after a conjunction a name begins, whatever its first character
             continue
         if (body.startswith(cuts, pos) and not (names and body.startswith(names, pos)) and pos not in inside
-                and not (pos > 0 and body[pos - 1] == "的" and body.startswith(_prepositions(), pos))  # (…姓名的|在美中国留学生Kim)
+                and not (pos > 0 and body[pos - 1] == "的" and body.startswith(_cut_words_of("preposition"), pos))  # (…姓名的|在美中国留学生Kim)
                 and not body.startswith(_roles_opening_with_cut_words(), pos)
-                and not (pos == 0 and body.startswith(_conjunctions()))
+                and not (pos == 0 and body.startswith(_cut_words_of("conjunction")))
                 and not (token == "最新" and not _adverbial(tokens, index, cut_set))) and (  # (一份最新|报告: the report's)
             any(pos + n in ends and body[pos:pos + n] in cut_set for n in _cut_lengths())  # whole words: 较|早前, not 正|在
             # jieba sometimes glues a preposition to a name (向普京); real words (对外, 就职) are frequent
@@ -720,12 +711,6 @@ def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     return length if tag == "r" or len(person) > 1 and tag.startswith("nr") else 0  # (你会, 她可能)
 
 
-@cache
-def _time_words() -> frozenset[str]:
-    """The cut words that say when (rules ``cut_words`` of kind ``time``)."""
-    return frozenset(row["word"] for row in table("cut_words") if row["kind"] == "time")
-
-
 def _named_at(text: str) -> bool:
     """Whether text opens with a name the tagger knows: a person, a place or a body (not 的…, 有些…, 网上)."""
     tagged = segment.tagged(text[:8]) if text else []
@@ -761,7 +746,7 @@ def before_verb(subject: str) -> str:
 
 def _degree_and_verb(token: str) -> bool:
     """A verb of saying that jieba reads as one word with its degree adverb (国际人士|高度评价…)."""
-    return token.startswith(DEGREE_ADVERBS) and any(token.endswith(v) for v in word_set("verbs")) and len(token) == 4
+    return len(token) == 4 and token.startswith(DEGREE_ADVERBS) and any(token.endswith(v) for v in word_set("verbs"))
 
 
 def _names_a_body(verb: str, after: str) -> bool:

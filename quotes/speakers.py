@@ -239,9 +239,9 @@ def _common_words(text: str) -> bool:
 def _reads_as_verb(text: str) -> bool:
     """Whether two characters read as a verb, alone or after an adverb or adjective (感慨, 大骂): what someone did
     after a role (老师|大骂：…), not a name."""
-    tags = [tag for _, tag in segment.tagged(text)]
     if len(text) != 2:
         return False
+    tags = [tag for _, tag in segment.tagged(text)]
     if len(tags) == 1:  # a frequent verb (感慨, 确认), not a rare one a name may sound like (拉布)
         return tags[0].startswith("v") and (segment.common_word(text) or text in word_set("verbs"))
     return tags[0][:1] in ("a", "d") and tags[1].startswith("v")  # (not 付建: two verbs are a name's sounds)
