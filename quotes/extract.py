@@ -19,7 +19,7 @@ from . import find, segment
 from .find import MASK, Cue, Span
 from .rules import alternation, table, word_set, words
 from .script import simplified
-from .speakers import (ASIDE, OWN_REPORTER, Person, Registry, Resolution, dotted, is_role_or_empty, kind_of, looks_like_name, nominal,
+from .speakers import (ASIDE, Person, Registry, Resolution, dotted, is_role_or_empty, kind_of, looks_like_name, nominal,
                        pronouns_of)
 
 _TRAIL = " \t，,。：:；;、"
@@ -796,7 +796,7 @@ class _Reader:
         if res is None or (how == "inherited" and res.kind == "unknown" and cue.word in word_set("impersonal_verbs")
                            and not self._spoke_in_sentence(cue.start)):
             return  # (全国铁路客流继续高位运行，预计发送旅客…: "it is expected", no one's forecast)
-        if how == "inherited" and simplified(res.speaker) in OWN_REPORTER:
+        if how == "inherited" and simplified(res.speaker) in word_set("own_reporter"):
             return  # (记者从交通运输部了解到，…预计…: what the article's reporter learned, no statement of theirs)
         start = self._quote_below(find.content_start(self.masked, after))
         confidence = {"explicit": 0.9, "inherited": 0.75}[how] - _UNCERTAIN.get(res.how, 0)

@@ -197,15 +197,10 @@ def _base_verb(word: str) -> str:
     return next(v for v in words("verbs") if word.startswith(v))
 
 
-# Degree adverbs before a verb (高度评价, 强烈谴责, 深表遗憾)
-DEGREE_ADVERBS = ("高度", "强烈", "深切", "深表", "极大", "极度", "极为", "极其", "颇为", "相当", "万分", "十分", "非常", "严重",
-                  "坚决", "严正", "由衷", "诚挚", "衷心", "热烈", "亲切", "特别", "积极", "充分")
-
-
 @cache
 def _not_speech_object() -> re.Pattern:
     objects = alternation("not_speech_objects")
-    return re.compile(rf"(?:{'|'.join(DEGREE_ADVERBS)}|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
+    return re.compile(rf"(?:{alternation('degree_adverbs')}|深深的?|一定的?|很大的?)?(?:的)?(?:{objects})(?=$|[，。；！？,;、和与及并但]|\s)")
 
 
 @cache
@@ -691,9 +686,6 @@ def _compound_names() -> re.Pattern:
     return re.compile(alternation("compound_names"))
 
 
-_PEOPLE = frozenset({"大家", "人们", "众人", "民众", "网友"})  # people in general: 大家可能认为, 人们会说
-
-
 def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     """Length of the modals ending a subject's words after a person (梅多斯会, 她可能, 拉夫罗夫也许会); 0
     after anything else, since jieba may split an organisation's last character off (港大学生|会, 中华|奥|会)."""
@@ -705,7 +697,7 @@ def _modal_length(tokens: list[str], names: tuple[str, ...] = ()) -> int:
     person = tokens[n - 1]
     length = sum(len(t) for t in tokens[n:])
     if (person in word_set("relatives") or person in word_set("roles") or person in word_set("pronouns")
-            or person in GENERIC_DESCRIPTIONS or person in _PEOPLE or len(person) > 1 and any(name.endswith(person) for name in names)):
+            or person in GENERIC_DESCRIPTIONS or person in word_set("people_in_general") or len(person) > 1 and any(name.endswith(person) for name in names)):
         return length  # (拉布将会: a name the article uses, whatever the tagger reads it as)
     tag = segment.tagged(person, guess=True)[-1][1]
     return length if tag == "r" or len(person) > 1 and tag.startswith("nr") else 0  # (你会, 她可能)
@@ -746,7 +738,7 @@ def before_verb(subject: str) -> str:
 
 def _degree_and_verb(token: str) -> bool:
     """A verb of saying that jieba reads as one word with its degree adverb (国际人士|高度评价…)."""
-    return len(token) == 4 and token.startswith(DEGREE_ADVERBS) and any(token.endswith(v) for v in word_set("verbs"))
+    return len(token) == 4 and token.startswith(words("degree_adverbs")) and any(token.endswith(v) for v in word_set("verbs"))
 
 
 def _names_a_body(verb: str, after: str) -> bool:

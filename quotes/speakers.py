@@ -428,7 +428,6 @@ def nominal(subject: str) -> bool:
 
 
 _SELF = ("个人", "本人", "自己")  # after a pronoun: the person themself
-OWN_REPORTER = frozenset({"记者", "本报记者", "本台记者", "本网记者"})  # the article's own reporter, whose findings are no one's words
 GENERIC_DESCRIPTIONS = ("官员", "人士", "人", "男子", "女子", "先生", "女士", "领导人", "负责人")
 _KINDS_OF_PEOPLE = tuple(d for d in GENERIC_DESCRIPTIONS if len(d) > 1)  # (人 alone ends too much: 很多人, 许多人)
 

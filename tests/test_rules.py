@@ -33,7 +33,7 @@ def test_verb_gives_a_quote_with_its_speaker(row):
 # (我母亲) names someone, a name holding a cut word stays whole, how someone spoke is no part of them,
 # a surname and an honorific (钟老师) is the person a later pronoun means.
 SPEAKER_TABLES = ("cut_words", "modals", "relatives", "compound_names", "manner_nouns", "honorifics", "comparisons",
-                  "answer_verbs", "questions")
+                  "answer_verbs", "questions", "people_in_general")
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=f"{name}:{row['word']}")
@@ -274,4 +274,15 @@ def test_与_between_two_fields_before_a_role_is_part_of_it(row):
 
 @pytest.mark.parametrize("row", _rows("announced_things"), ids=lambda r: r["word"])
 def test_what_was_reported_named_in_a_short_object_is_no_claim(row):
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("degree_adverbs"), ids=lambda r: r["word"])
+def test_an_attitude_after_a_degree_adverb_is_no_statement(row):
+    """表示十分遗憾: with the adverb, 表示 still names an attitude."""
+    assert extract(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", _rows("own_reporter"), ids=lambda r: r["word"])
+def test_what_the_articles_reporter_learned_is_no_ones_statement(row):
     assert extract(row["example"]) == []
